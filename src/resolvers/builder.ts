@@ -1,0 +1,91 @@
+import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DirectivesPlugin from '@pothos/plugin-directives';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
+import PrismaPlugin from '@pothos/plugin-prisma';
+import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import ValidationPlugin from '@pothos/plugin-validation';
+import type PrismaTypes from '../generated/pothos-prisma-types';
+import { getDatamodel } from '../generated/pothos-prisma-types';
+import { hasScope } from '../auth/viewer';
+import type { Context } from '../context';
+import type { Money } from '../domain/money';
+import type { CalendarDate } from '../domain/dates';
+
+/** Query limits; the README documents them for client developers. */
+export const LIMITS = { depth: 12, breadth: 200, complexity: 5000, maxPageSize: 100, defaultPageSize: 20 };
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  DefaultFieldNullability: false;
+  AuthScopes: {
+    public: boolean;
+    authenticated: boolean;
+    creditor: boolean;
+    partner: boolean;
+    staff: boolean;
+    write: boolean;
+    admin: boolean;
+  };
+  Scalars: {
+    Decimal: { Input: string; Output: Money | string };
+    Date: { Input: CalendarDate; Output: CalendarDate | Date };
+    DateTime: { Input: Date; Output: Date };
+    CountryCode: { Input: string; Output: string };
+    CurrencyCode: { Input: string; Output: string };
+  };
+}>({
+  defaultFieldNullability: false,
+  plugins: [
+    ScopeAuthPlugin,
+    ErrorsPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    ComplexityPlugin,
+    DirectivesPlugin,
+    FederationPlugin,
+  ],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      public: true,
+      authenticated: ctx.viewer.kind !== 'ANONYMOUS',
+      creditor: ctx.viewer.kind === 'CREDITOR',
+      partner: ctx.viewer.kind === 'PARTNER',
+      staff: ctx.viewer.kind === 'STAFF',
+      write: hasScope(ctx.viewer, 'write'),
+      admin: hasScope(ctx.viewer, 'admin'),
+    }),
+  },
+  errors: { defaultTypes: [] },
+  prisma: {
+    client: (ctx) => ctx.db,
+    dmmf: getDatamodel(),
+    exposeDescriptions: false,
+    filterConnectionTotalCount: true,
+    onUnusedQuery: null,
+    maxConnectionSize: LIMITS.maxPageSize,
+    defaultConnectionSize: LIMITS.defaultPageSize,
+  },
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    nodeTypeOptions: { description: 'An object with a globally unique, opaque id.' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection starts and ends.' },
+    nodeQueryOptions: {
+      description: 'Fetches any object by its global id. An object you may not see answers null, exactly like one that does not exist.',
+      nullable: true,
+      authScopes: { authenticated: true },
+    },
+    nodesQueryOptions: false,
+  },
+  complexity: {
+    defaultComplexity: 1,
+    defaultListMultiplier: 10,
+    limit: { depth: LIMITS.depth, breadth: LIMITS.breadth, complexity: LIMITS.complexity },
+  },
+});

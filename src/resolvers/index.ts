@@ -1,0 +1,3 @@
+import './scalars';
+import './system';
+import './viewer';

@@ -1,0 +1,63 @@
+import { builder } from './builder';
+import type { Viewer as ViewerShape } from '../auth/viewer';
+import { visibleCreditors } from '../auth/visibility';
+
+const ViewerKind = builder.enumType('ViewerKind', {
+  description: 'What kind of key is calling.',
+  values: {
+    CREDITOR: { description: 'A creditor (client of the agency) and its own cases.' },
+    PARTNER: { description: 'A partner bureau, bailiff or lawyer and the cases assigned to it.' },
+    STAFF: { description: 'Agency staff.' },
+  } as const,
+});
+
+const ScopeEnum = builder.enumType('KeyScope', {
+  description: 'What a key may do.',
+  values: {
+    READ: { description: 'Read cases and their data.' },
+    WRITE: { description: 'Perform business actions (submit cases, record payments...).' },
+    ADMIN: { description: 'Manage keys.' },
+  } as const,
+});
+
+export const ViewerRef = builder.objectRef<Exclude<ViewerShape, { kind: 'ANONYMOUS' }>>('Viewer').implement({
+  description: 'The caller, as identified by its API key.',
+  fields: (t) => ({
+    kind: t.field({ type: ViewerKind, description: 'Creditor, partner or staff.', resolve: (v) => v.kind }),
+    scopes: t.field({
+      type: [ScopeEnum],
+      description: 'The scopes granted to the key.',
+      resolve: (v) => [...v.scopes].map((s) => s.toUpperCase() as 'READ' | 'WRITE' | 'ADMIN'),
+    }),
+    creditor: t.prismaField({
+      type: 'Creditor',
+      nullable: true,
+      description: 'The creditor this key belongs to, for creditor keys.',
+      resolve: (query, v, _args, ctx) =>
+        v.kind === 'CREDITOR' ? ctx.db.creditor.findUnique({ ...query, where: { id: v.creditorId } }) : null,
+    }),
+  }),
+});
+
+builder.queryField('viewer', (t) =>
+  t.field({
+    type: ViewerRef,
+    nullable: true,
+    description: 'Who you are: the kind of key, its scopes and its creditor. Null without a key.',
+    authScopes: { public: true },
+    resolve: (_root, _args, ctx) => (ctx.viewer.kind === 'ANONYMOUS' ? null : ctx.viewer),
+  }),
+);
+
+builder.prismaNode('Creditor', {
+  id: { field: 'id' },
+  description: 'A client of the agency whose unpaid invoices are collected.',
+  findUnique: (id, ctx) => ({ id, AND: [visibleCreditors(ctx.viewer)] }),
+  authScopes: { $any: { creditor: true, staff: true } },
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The creditor’s trading name.' }),
+    vatDeductible: t.exposeBoolean('vatDeductible', {
+      description: 'Whether the creditor can deduct VAT. When false, 21% VAT is added to collection costs charged to debtors.',
+    }),
+  }),
+});
