@@ -92,3 +92,15 @@ export function isLeapYear(year: number): boolean {
 export function yearOf(date: CalendarDate): number {
   return +date.slice(0, 4);
 }
+
+const AMSTERDAM_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in the Netherlands at an instant: legal terms count Dutch days. */
+export function dutchDate(instant: Date): CalendarDate {
+  return AMSTERDAM_DATE.format(instant);
+}

@@ -55,5 +55,10 @@ export const STATUTORY_INTEREST_RATES: readonly SeedInterestRate[] = [
 ];
 
 function seedRows(kind: InterestKind, rows: SeedRow[]): SeedInterestRate[] {
-  return rows.map(([effectiveFrom, ratePercent, confirmed = true]) => ({ kind, effectiveFrom, ratePercent, confirmed }));
+  return rows.map(([effectiveFrom, ratePercent, confirmed = true]) => ({
+    kind,
+    effectiveFrom,
+    ratePercent,
+    confirmed,
+  }));
 }

@@ -93,7 +93,8 @@ export function accrueInterest({ kind, rates, base, from, to }: AccrueInterestIn
  * Interest on a claim without payments over [from, to), compounded: after each full year from
  * `from` that year's interest is added to the base (6:119 lid 2, 6:119a lid 3).
  */
-export function computeSimpleClaimInterest({ kind, rates, principal, from, to }: SimpleClaimInterestInput): SimpleClaimInterest {
+export function computeSimpleClaimInterest(input: SimpleClaimInterestInput): SimpleClaimInterest {
+  const { kind, rates, principal, from, to } = input;
   requirePeriod(from, to);
   const periods: CompoundedInterestPeriod[] = [];
   let capitalised = ZERO;
