@@ -3,6 +3,8 @@ import type { Viewer } from './auth/viewer';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Db } from './db/client';
+import type { InterestRate } from './domain/interest';
+import { loadInterestRates } from './services/case-ledger';
 
 /** What a running hub is made of; built once in main.ts (or by the test harness). */
 export type AppDeps = {
@@ -12,8 +14,20 @@ export type AppDeps = {
   clock: Clock;
 };
 
-/** Per request (or per socket): the app plus who is asking. */
+/** Per request (or per socket): the app plus who is asking, and what the request caches. */
 export type Context = AppDeps & {
   viewer: Viewer;
   requestId: string;
+  /** The statutory rates, read once per request however many statements it computes. */
+  interestRates: () => Promise<InterestRate[]>;
 };
+
+export function createContext(deps: AppDeps, viewer: Viewer, requestId: string): Context {
+  let rates: Promise<InterestRate[]> | undefined;
+  return {
+    ...deps,
+    viewer,
+    requestId,
+    interestRates: () => (rates ??= loadInterestRates(deps.db)),
+  };
+}

@@ -1,3 +1,11 @@
 import './scalars';
 import './system';
 import './viewer';
+import './user-errors';
+import './money';
+import './case-parts';
+import './statement';
+import './cases';
+import './payments';
+import './arrangements';
+import './estimate';

@@ -13,8 +13,11 @@ const DECIMAL_PATTERN = /^-?\d{1,13}(\.\d{1,2})?$/;
 
 builder.scalarType('Decimal', {
   description:
-    'An exact decimal amount as a string with two decimals, e.g. "1250.00". Never a float: parse it with a decimal library.',
-  serialize: (value) => formatAmount(value.toString()),
+    'An exact decimal number as a string: amounts always with two decimals ("1250.00"), rates with as many as they have ("8.15", "12.125"). Never a float: parse it with a decimal library.',
+  serialize: (value) => {
+    const text = value.toString();
+    return /\.\d{3,}$/.test(text) ? text : formatAmount(text);
+  },
   parseValue: (value) => {
     const text = stringInput('Decimal', value).trim();
     if (!DECIMAL_PATTERN.test(text)) {

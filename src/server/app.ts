@@ -9,7 +9,7 @@ import express, { type ErrorRequestHandler, type RequestHandler } from 'express'
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { viewerFromHeader } from '../auth/api-keys';
-import type { AppDeps, Context } from '../context';
+import { createContext, type AppDeps, type Context } from '../context';
 import { requestContext } from '../logger';
 import { buildSchema } from '../resolvers/schema';
 import { formatError, unauthenticated } from './errors';
@@ -72,7 +72,7 @@ export async function createHubServer(deps: AppDeps): Promise<HubServer> {
       context: async ({ req }) => {
         const viewer = await viewerFromHeader(deps.db, req.headers.authorization, deps.clock.now());
         if (viewer === 'INVALID') throw unauthenticated();
-        return { ...deps, viewer, requestId: res_requestId(req) };
+        return createContext(deps, viewer, res_requestId(req));
       },
     }),
   );

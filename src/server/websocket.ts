@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { authenticate } from '../auth/api-keys';
 import { ANONYMOUS } from '../auth/viewer';
-import type { AppDeps, Context } from '../context';
+import { createContext, type AppDeps, type Context } from '../context';
 
 /**
  * The context of a graphql-ws connection: the key comes in `connectionParams.authorization`
@@ -12,5 +12,5 @@ export async function socketContext(deps: AppDeps, params: Record<string, unknow
   const token = raw?.replace(/^Bearer\s+/i, '');
   const viewer = token ? await authenticate(deps.db, token, deps.clock.now()) : ANONYMOUS;
   if (!viewer) throw new Error('invalid key');
-  return { ...deps, viewer, requestId: randomUUID() };
+  return createContext(deps, viewer, randomUUID());
 }

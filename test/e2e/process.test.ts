@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { testDatabaseUrl } from '../support/databases';
+import { emptyDatabase, testDatabaseUrl } from '../support/databases';
 
 /** The real entry point (`npm start` runs this), started as its own process. */
 const ROOT = path.resolve(__dirname, '../..');
@@ -49,6 +49,7 @@ describe('the gateway process', () => {
 
   it('finishes an in-flight request on SIGTERM, then exits 0', async () => {
     const url = testDatabaseUrl(`process_${process.env.JEST_WORKER_ID ?? '1'}`);
+    await emptyDatabase(url); // npm start creates and migrates it
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const run = start({ DATABASE_URL: url, PORT: port, SEED_DEMO_DATA: 'true' });
     await waitFor(() => /Incasso Hub is listening/.test(run.output()));

@@ -67,6 +67,7 @@ CREATE TABLE `cases` (
     `costsVatAmount` DECIMAL(15, 2) NOT NULL DEFAULT 0,
     `costsChargeableFrom` DATE NULL,
     `paidAmount` DECIMAL(15, 2) NOT NULL DEFAULT 0,
+    `interestFrozenOn` DATE NULL,
     `balanceAmount` DECIMAL(15, 2) NOT NULL,
     `nextActionOn` DATE NULL,
     `prescriptionOn` DATE NULL,
@@ -222,6 +223,7 @@ ALTER TABLE `claims` ADD CONSTRAINT `claims_caseId_fkey` FOREIGN KEY (`caseId`) 
 ALTER TABLE `case_events` ADD CONSTRAINT `case_events_caseId_fkey` FOREIGN KEY (`caseId`) REFERENCES `cases`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE `communications` ADD CONSTRAINT `communications_caseId_fkey` FOREIGN KEY (`caseId`) REFERENCES `cases`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE `payments` ADD CONSTRAINT `payments_caseId_fkey` FOREIGN KEY (`caseId`) REFERENCES `cases`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE `payments` ADD CONSTRAINT `payments_designatedClaimId_fkey` FOREIGN KEY (`designatedClaimId`) REFERENCES `claims`(`id`) ON DELETE SET NULL ON UPDATE CASCADE;
 ALTER TABLE `payment_arrangements` ADD CONSTRAINT `payment_arrangements_caseId_fkey` FOREIGN KEY (`caseId`) REFERENCES `cases`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE `instalments` ADD CONSTRAINT `instalments_arrangementId_fkey` FOREIGN KEY (`arrangementId`) REFERENCES `payment_arrangements`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE `partner_assignments` ADD CONSTRAINT `partner_assignments_caseId_fkey` FOREIGN KEY (`caseId`) REFERENCES `cases`(`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
