@@ -37,6 +37,10 @@ const envSchema = z.object({
   SEED_DEMO_DATA: booleanFlag.optional(),
   JOBS_ENABLED: booleanFlag.default(true),
   VAT_RATE_PERCENT: z.coerce.number().min(0).max(100).default(21),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(100),
+  MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+  PERSISTED_OPERATIONS_ONLY: booleanFlag.default(false),
 });
 
 export type Config = {
@@ -53,6 +57,9 @@ export type Config = {
   seedDemoData: boolean;
   jobsEnabled: boolean;
   vatRatePercent: number;
+  rateLimit: { perMinute: number; burst: number };
+  maxAliases: number;
+  persistedOperationsOnly: boolean;
 };
 
 export class ConfigError extends Error {
@@ -98,6 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: e.SEED_DEMO_DATA ?? e.NODE_ENV === 'development',
     jobsEnabled: e.JOBS_ENABLED,
     vatRatePercent: e.VAT_RATE_PERCENT,
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
+    maxAliases: e.MAX_ALIASES,
+    persistedOperationsOnly: e.PERSISTED_OPERATIONS_ONLY,
   };
 }
 

@@ -4,6 +4,9 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Db } from './db/client';
 import type { InterestRate } from './domain/interest';
+import DataLoader from 'dataloader';
+import type { ApiKey } from './generated/prisma/client';
+import { visibleApiKeys } from './auth/visibility';
 import { loadInterestRates } from './services/case-ledger';
 
 /** What a running hub is made of; built once in main.ts (or by the test harness). */
@@ -20,6 +23,8 @@ export type Context = AppDeps & {
   requestId: string;
   /** The statutory rates, read once per request however many statements it computes. */
   interestRates: () => Promise<InterestRate[]>;
+  /** API keys by id, batched per request and filtered by what the viewer may see (audit trail). */
+  apiKeys: DataLoader<string, ApiKey | null>;
 };
 
 export function createContext(deps: AppDeps, viewer: Viewer, requestId: string): Context {
@@ -29,5 +34,10 @@ export function createContext(deps: AppDeps, viewer: Viewer, requestId: string):
     viewer,
     requestId,
     interestRates: () => (rates ??= loadInterestRates(deps.db)),
+    apiKeys: new DataLoader(async (ids) => {
+      const rows = await deps.db.apiKey.findMany({ where: { id: { in: [...ids] }, AND: [visibleApiKeys(viewer)] } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
   };
 }

@@ -30,3 +30,27 @@ export function visibleCreditors(viewer: Viewer): Prisma.CreditorWhereInput {
       return NOTHING;
   }
 }
+
+/** Keys: staff see all; a creditor sees its own creditor's keys (for the audit trail and key management). */
+export function visibleApiKeys(viewer: Viewer): Prisma.ApiKeyWhereInput {
+  switch (viewer.kind) {
+    case 'STAFF':
+      return {};
+    case 'CREDITOR':
+      return { creditorId: viewer.creditorId };
+    default:
+      return NOTHING;
+  }
+}
+
+/** Partners: staff see all; a partner sees itself. */
+export function visiblePartners(viewer: Viewer): Prisma.PartnerWhereInput {
+  switch (viewer.kind) {
+    case 'STAFF':
+      return {};
+    case 'PARTNER':
+      return { id: viewer.partnerId };
+    default:
+      return NOTHING;
+  }
+}

@@ -6,6 +6,7 @@ import type { CaseErrorCode, Result, UserError } from '../services/errors';
 type ArrangementPayloadShape = { arrangementId: string | null; caseId: string | null; errors: UserError<CaseErrorCode>[] };
 
 const ArrangementPayloadRef = builder.objectRef<ArrangementPayloadShape>('ArrangementPayload').implement({
+  authScopes: { authenticated: true },
   description: 'The arrangement and its case after the action, or why it was refused.',
   fields: (t) => ({
     arrangement: t.prismaField({

@@ -75,11 +75,21 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodeTypeOptions: { description: 'An object with a globally unique, opaque id.' },
-    pageInfoTypeOptions: { description: 'Where a page of a connection starts and ends.' },
+    pageInfoTypeOptions: { description: 'Where a page of a connection starts and ends.', authScopes: { authenticated: true } },
     nodeQueryOptions: {
       description: 'Fetches any object by its global id. An object you may not see answers null, exactly like one that does not exist.',
       nullable: true,
       authScopes: { authenticated: true },
+      // Node loading throws "not found" for ids filtered out by the tenant walls; answer null,
+      // exactly as for an id that never existed.
+      resolve: async (_root, { id }, _ctx, _info, resolveNode) => {
+        try {
+          return await resolveNode(id);
+        } catch (err) {
+          if ((err as { code?: string }).code === 'P2025') return null;
+          throw err;
+        }
+      },
     },
     nodesQueryOptions: false,
   },

@@ -13,6 +13,7 @@ export const DebtorKindEnum = builder.enumType('DebtorKind', {
 });
 
 builder.prismaNode('Debtor', {
+  authScopes: { authenticated: true },
   id: { field: 'id' },
   description: 'The person or company that owes, as the creditor described it when submitting the case.',
   findUnique: (id, ctx) => ({ id, cases: { some: visibleCases(ctx.viewer) } }),
@@ -30,6 +31,7 @@ builder.prismaNode('Debtor', {
 });
 
 builder.prismaNode('Claim', {
+  authScopes: { authenticated: true },
   id: { field: 'id' },
   description: 'One unpaid invoice in a case.',
   findUnique: (id, ctx) => ({ id, case: visibleCases(ctx.viewer) }),
@@ -52,6 +54,7 @@ const PaymentSourceEnum = builder.enumType('PaymentSource', {
 });
 
 builder.prismaNode('Payment', {
+  authScopes: { authenticated: true },
   id: { field: 'id' },
   description: 'Money received on a case. Where it went is in the case statement.',
   findUnique: (id, ctx) => ({ id, case: visibleCases(ctx.viewer) }),
@@ -88,6 +91,7 @@ const ChannelEnum = builder.enumType('CommunicationChannel', {
 });
 
 builder.prismaNode('Communication', {
+  authScopes: { authenticated: true },
   id: { field: 'id' },
   description: 'A letter or message sent to the debtor.',
   findUnique: (id, ctx) => ({ id, case: visibleCases(ctx.viewer) }),
@@ -123,6 +127,7 @@ const ArrangementStatusEnum = builder.enumType('ArrangementStatus', {
 });
 
 builder.prismaObject('Instalment', {
+  authScopes: { authenticated: true },
   description: 'One instalment of a payment arrangement.',
   fields: (t) => ({
     sequence: t.exposeInt('sequence', { description: '1 for the first instalment.' }),
@@ -133,6 +138,7 @@ builder.prismaObject('Instalment', {
 });
 
 builder.prismaNode('PaymentArrangement', {
+  authScopes: { authenticated: true },
   id: { field: 'id' },
   description: 'A payment plan ("betalingsregeling"): the balance split into instalments.',
   findUnique: (id, ctx) => ({ id, case: visibleCases(ctx.viewer) }),
@@ -158,6 +164,7 @@ const ActorKindEnum = builder.enumType('ActorKind', {
 });
 
 export const CaseEventRef = builder.prismaNode('CaseEvent', {
+  authScopes: { authenticated: true },
   id: { resolve: (e) => e.id.toString() },
   description: 'One entry of a case timeline. Append-only; the sequence orders all events of all cases.',
   findUnique: (id, ctx) => ({ id: BigInt(/^\d{1,19}$/.test(id) ? id : '0'), case: visibleCases(ctx.viewer) }),
@@ -166,6 +173,13 @@ export const CaseEventRef = builder.prismaNode('CaseEvent', {
     type: t.exposeString('type', { description: 'What happened, e.g. CASE_SUBMITTED, WIK_NOTICE_SENT, PAYMENT_RECORDED, CASE_PAID.' }),
     occurredAt: t.expose('occurredAt', { type: 'DateTime', description: 'When it happened.' }),
     actorKind: t.expose('actorKind', { type: ActorKindEnum, description: 'Who caused it.' }),
+    actorKey: t.prismaField({
+      type: 'ApiKey',
+      nullable: true,
+      description: 'Audit trail: the key that made the change (its prefix and label), for staff and the owning creditor; null for the hub’s own steps.',
+      authScopes: { $any: { creditor: true, staff: true } },
+      resolve: (_query, e, _args, ctx) => (e.actorKeyId ? ctx.apiKeys.load(e.actorKeyId) : null),
+    }),
     data: t.string({ description: 'The event details as a JSON object (amounts as strings, dates as YYYY-MM-DD).', resolve: (e) => JSON.stringify(e.payload) }),
   }),
 });

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { builder } from './builder';
+import { builder, LIMITS } from './builder';
 import { eur, MoneyRef } from './money';
 import { StatementRef } from './statement';
 import { CaseErrorRef } from './user-errors';
@@ -67,6 +67,7 @@ const NextActionKindEnum = builder.enumType('NextActionKind', {
 type NextAction = { kind: 'WIK_TERM_ENDS' | 'SEND_REMINDER' | 'CHECK_INSTALMENT' | 'ESCALATION_REVIEW' | 'RESOLVE_DISPUTE'; on: string | null };
 
 const NextActionRef = builder.objectRef<NextAction>('NextAction').implement({
+  authScopes: { authenticated: true },
   description: 'The next step the agency takes on a case, and when.',
   fields: (t) => ({
     kind: t.field({ type: NextActionKindEnum, description: 'What happens.', resolve: (a) => a.kind }),
@@ -91,6 +92,7 @@ function nextActionOf(c: { status: CaseStatus; nextActionOn: Date | null }): Nex
 }
 
 const PrescriptionRef = builder.objectRef<{ lastDayToInterrupt: string; prescribedFrom: string }>('Prescription').implement({
+  authScopes: { authenticated: true },
   description:
     'When the oldest invoice prescribes (verjaring): 5 years from the day after it fell due (art. 3:307 BW), renewed by every written demand (3:317, 3:319). Courts do not apply it of their own motion; the debtor must invoke it.',
   fields: (t) => ({
@@ -100,6 +102,7 @@ const PrescriptionRef = builder.objectRef<{ lastDayToInterrupt: string; prescrib
 });
 
 const BalanceRef = builder.objectRef<{ statement: ReturnType<typeof statementOf> }>('CaseBalance').implement({
+  authScopes: { authenticated: true },
   description: 'What is owed today, split up. principal + costs + interest = total.',
   fields: (t) => ({
     asOf: t.field({ type: 'Date', description: 'Today, in the Netherlands.', resolve: (b) => b.statement.asOf }),
@@ -123,6 +126,7 @@ async function statementFor(ledger: LedgerRow, ctx: Context, asOf: string) {
 }
 
 export const CaseRef = builder.prismaNode('Case', {
+  authScopes: { authenticated: true },
   id: { field: 'id' },
   description: 'A collection case: one creditor’s unpaid invoices on one debtor, and everything done to collect them.',
   findUnique: (id, ctx) => ({ id, AND: [visibleCases(ctx.viewer)] }),
@@ -159,7 +163,9 @@ export const CaseRef = builder.prismaNode('Case', {
     prescription: t.field({
       type: PrescriptionRef,
       description: 'When the earliest-due invoice prescribes, given the written demands sent so far.',
-      select: { claims: { select: { dueDate: true } }, communications: { select: { postedOn: true, sentAt: true } } },
+      // The same relation arguments as `balance`, `claims` and `communications`, so Pothos merges them
+      // into the list query; a different shape here makes it load each case on its own (N+1).
+      select: { claims: LEDGER_SELECT.claims, communications: { orderBy: { sentAt: 'asc' } } },
       resolve: (c) =>
         prescriptionDate({
           dueDate: c.claims.map((x) => fromUtcDate(x.dueDate)).sort()[0],
@@ -167,14 +173,23 @@ export const CaseRef = builder.prismaNode('Case', {
           interruptions: c.communications.map((m) => (m.postedOn ? fromUtcDate(m.postedOn) : dutchDate(m.sentAt))),
         }),
     }),
-    communications: t.relation('communications', { description: 'Letters and messages sent to the debtor, oldest first.', query: { orderBy: { sentAt: 'asc' } } }),
+    communications: t.relation('communications', {
+      description: 'Letters and messages sent to the debtor, oldest first. Not shown to partner keys.',
+      authScopes: { $any: { creditor: true, staff: true } },
+      query: { orderBy: { sentAt: 'asc' } },
+    }),
     payments: t.relation('payments', { description: 'Payments received, oldest first.', query: { orderBy: [{ receivedOn: 'asc' }, { id: 'asc' }] } }),
-    arrangements: t.relation('arrangements', { description: 'Payment arrangements, newest first.', query: { orderBy: { proposedAt: 'desc' } } }),
+    arrangements: t.relation('arrangements', {
+      description: 'Payment arrangements, newest first. Not shown to partner keys.',
+      authScopes: { $any: { creditor: true, staff: true } },
+      query: { orderBy: { proposedAt: 'desc' } },
+    }),
     timeline: t.relatedConnection('events', {
-      description: 'The case timeline, oldest first: every change with who made it.',
+      description: 'The case timeline, oldest first: every change with who made it. Not shown to partner keys.',
+      authScopes: { $any: { creditor: true, staff: true } },
       cursor: 'id',
       query: { orderBy: { id: 'asc' } },
-    }),
+    }, { name: 'CaseTimelineConnection', description: 'A page of timeline events.', authScopes: { authenticated: true } }, { name: 'CaseTimelineEdge', description: 'A timeline event with its cursor.', authScopes: { authenticated: true } }),
     createdAt: t.expose('createdAt', { type: 'DateTime', description: 'When the case was submitted.' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When the case last changed.' }),
   }),
@@ -254,13 +269,19 @@ builder.queryField('cases', (t) =>
   t.prismaConnection({
     type: 'Case',
     cursor: 'id',
-    description: 'Your cases, as a Relay connection (at most 100 per page), filtered and ordered.',
+    description: `Your cases, as a Relay connection, filtered and ordered. A page holds ${LIMITS.defaultPageSize} cases unless you ask for up to ${LIMITS.maxPageSize} with first or last; asking for more is refused with BAD_USER_INPUT.`,
     authScopes: { authenticated: true },
     args: {
       filter: t.arg({ type: CaseFilter, required: false, description: 'Conditions a case must meet.' }),
       orderBy: t.arg({ type: CaseOrder, required: false, description: 'Sort order; default newest first.' }),
     },
-    resolve: (query, _root, { filter, orderBy }, ctx) => {
+    resolve: (query, _root, { filter, orderBy, first, last }, ctx) => {
+      const pageSize = first ?? last;
+      if (pageSize != null && pageSize > LIMITS.maxPageSize) {
+        throw new GraphQLError(`A page holds at most ${LIMITS.maxPageSize} cases, ${pageSize} were asked for; fetch the next page with after: pageInfo.endCursor.`, {
+          extensions: { code: 'BAD_USER_INPUT' },
+        });
+      }
       const direction = orderBy?.direction === 'ASC' ? 'asc' : 'desc';
       const column = ORDER_COLUMN[orderBy?.field ?? 'CREATED_AT'];
       return ctx.db.case.findMany({
@@ -270,7 +291,7 @@ builder.queryField('cases', (t) =>
       });
     },
     totalCount: (_root, { filter }, ctx) => ctx.db.case.count({ where: { AND: [visibleCases(ctx.viewer), caseFilterWhere(filter ?? {})] } }),
-  }, { name: 'CaseConnection', description: 'A page of cases.' }, { name: 'CaseEdge', description: 'A case in a page, with its cursor.' }),
+  }, { name: 'CaseConnection', description: 'A page of cases.', authScopes: { authenticated: true } }, { name: 'CaseEdge', description: 'A case in a page, with its cursor.', authScopes: { authenticated: true } }),
 );
 
 function caseFilterWhere(f: {
@@ -284,7 +305,8 @@ function caseFilterWhere(f: {
       byPhase ? { status: { in: byPhase } } : {},
       f.debtorCountry || f.debtorKind ? { debtor: { ...(f.debtorCountry ? { countryCode: f.debtorCountry } : {}), ...(f.debtorKind ? { kind: f.debtorKind } : {}) } } : {},
       f.createdFrom || f.createdBefore ? { createdAt: { ...(f.createdFrom ? { gte: f.createdFrom } : {}), ...(f.createdBefore ? { lt: f.createdBefore } : {}) } } : {},
-      f.referenceContains ? { creditorReference: { contains: f.referenceContains } } : {},
+      // LIKE wildcards in the text are meant literally (references may contain "_").
+      f.referenceContains ? { creditorReference: { contains: f.referenceContains.replace(/[\\%_]/g, '\\$&') } } : {},
     ],
   };
 }
@@ -296,6 +318,7 @@ builder.mutationType({ description: 'Business actions. Each takes one input and 
 type CasePayloadShape = { caseId: string | null; replayed: boolean; errors: UserError<CaseErrorCode>[] };
 
 export const CasePayloadRef = builder.objectRef<CasePayloadShape>('CasePayload').implement({
+  authScopes: { authenticated: true },
   description: 'The result of a case action: the case as it is now, or the errors that refused the action.',
   fields: (t) => ({
     case: t.prismaField({

@@ -10,6 +10,7 @@ import type { WikTerm } from '../domain/wik-letter';
 import type { CollectionCostsSlice } from '../domain/collection-costs';
 
 const CostSliceRef = builder.objectRef<CollectionCostsSlice>('CostSlice').implement({
+  authScopes: { authenticated: true },
   description: 'One slice of the BIK staffel (Besluit vergoeding buitengerechtelijke incassokosten, art. 2).',
   fields: (t) => ({
     from: t.field({ type: MoneyRef, description: 'Start of the slice of principal.', resolve: (s) => eur(s.from) }),
@@ -20,6 +21,7 @@ const CostSliceRef = builder.objectRef<CollectionCostsSlice>('CostSlice').implem
 });
 
 const WikTermRef = builder.objectRef<WikTerm>('WikTerm').implement({
+  authScopes: { authenticated: true },
   description:
     'The 14-day term of the statutory letter (art. 6:96 lid 6 BW, HR 25-11-2016): delivery assumed on the 2nd day after posting (Sundays, Mondays and public holidays incl. Good Friday do not count), 14 days from the day after delivery, extended past a weekend or holiday (Algemene termijnenwet).',
   fields: (t) => ({
@@ -32,6 +34,7 @@ const WikTermRef = builder.objectRef<WikTerm>('WikTerm').implement({
 });
 
 const CostEstimateRef = builder.objectRef<Estimate>('CostEstimate').implement({
+  authScopes: { authenticated: true },
   description: 'What a debt will cost the debtor if it goes to collection.',
   fields: (t) => ({
     principal: t.field({ type: MoneyRef, description: 'The invoices added up.', resolve: (e) => eur(e.principal) }),

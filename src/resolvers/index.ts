@@ -9,3 +9,4 @@ import './cases';
 import './payments';
 import './arrangements';
 import './estimate';
+import './access';

@@ -6,6 +6,7 @@ import type { PaymentErrorCode, UserError } from '../services/errors';
 type PaymentPayloadShape = { paymentId: string | null; caseId: string | null; replayed: boolean; errors: UserError<PaymentErrorCode>[] };
 
 const PaymentPayloadRef = builder.objectRef<PaymentPayloadShape>('PaymentRecordPayload').implement({
+  authScopes: { authenticated: true },
   description: 'The recorded payment and the case after it, or why it was refused.',
   fields: (t) => ({
     payment: t.prismaField({

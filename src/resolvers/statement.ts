@@ -11,6 +11,7 @@ type PaymentLine = { line: StatementPayment; ledger: LedgerRow };
 type Part = { outstanding: Statement['principal']['outstanding']; paid: Statement['principal']['paid'] };
 
 const PrincipalPart = builder.objectRef<Statement['principal']>('PrincipalAccount').implement({
+  authScopes: { authenticated: true },
   description: 'The principal: the invoices themselves.',
   fields: (t) => ({
     original: t.field({ type: MoneyRef, description: 'Sum of the invoices handed over.', resolve: (p) => eur(p.original) }),
@@ -20,6 +21,7 @@ const PrincipalPart = builder.objectRef<Statement['principal']>('PrincipalAccoun
 });
 
 const CostsPart = builder.objectRef<Statement['costs']>('CostsAccount').implement({
+  authScopes: { authenticated: true },
   description: 'Extrajudicial collection costs (BIK staffel), VAT included where the creditor cannot deduct it.',
   fields: (t) => ({
     charged: t.field({ type: MoneyRef, description: 'Costs charged; 0.00 while not (yet) chargeable, e.g. during the 14-day term.', resolve: (p) => eur(p.charged) }),
@@ -29,6 +31,7 @@ const CostsPart = builder.objectRef<Statement['costs']>('CostsAccount').implemen
 });
 
 const InterestPart = builder.objectRef<Statement['interest']>('InterestAccount').implement({
+  authScopes: { authenticated: true },
   description: 'Statutory interest (art. 6:119 consumer / 6:119a commercial BW).',
   fields: (t) => ({
     accrued: t.field({ type: MoneyRef, description: 'All interest accrued up to the statement date: the sum of every period.', resolve: (p) => eur(p.accrued) }),
@@ -38,6 +41,7 @@ const InterestPart = builder.objectRef<Statement['interest']>('InterestAccount')
 });
 
 export const InterestPeriodRef = builder.objectRef<CompoundedInterestPeriod>('InterestPeriod').implement({
+  authScopes: { authenticated: true },
   description:
     'One stretch of interest at one rate on one base: amount = base × rate% × days / 365 (actual/365), rounded to cents. Periods split where the statutory rate changes and at each yearly anniversary, when unpaid interest is added to the base (compounding).',
   fields: (t) => ({
@@ -52,6 +56,7 @@ export const InterestPeriodRef = builder.objectRef<CompoundedInterestPeriod>('In
 });
 
 const ClaimLineRef = builder.objectRef<ClaimLine>('ClaimStatement').implement({
+  authScopes: { authenticated: true },
   description: 'What one invoice owes on the statement date.',
   fields: (t) => ({
     claim: t.prismaField({ type: 'Claim', description: 'The invoice.', resolve: (_q, c) => c.ledger.claims.find((x) => x.id === c.line.id)! }),
@@ -62,6 +67,7 @@ const ClaimLineRef = builder.objectRef<ClaimLine>('ClaimStatement').implement({
 });
 
 const ClaimPartRef = builder.objectRef<{ claimId: string; toInterest: Statement['balance']; toPrincipal: Statement['balance']; ledger: LedgerRow }>('PaymentClaimPart').implement({
+  authScopes: { authenticated: true },
   description: 'The part of a payment that went to one invoice.',
   fields: (t) => ({
     claim: t.prismaField({ type: 'Claim', description: 'The invoice.', resolve: (_q, p) => p.ledger.claims.find((x) => x.id === p.claimId)! }),
@@ -71,6 +77,7 @@ const ClaimPartRef = builder.objectRef<{ claimId: string; toInterest: Statement[
 });
 
 const PaymentLineRef = builder.objectRef<PaymentLine>('PaymentAllocation').implement({
+  authScopes: { authenticated: true },
   description: 'Where one payment went: costs first, then interest, then principal (art. 6:44 BW); across invoices per art. 6:43 BW.',
   fields: (t) => ({
     payment: t.prismaField({ type: 'Payment', description: 'The payment.', resolve: (_q, p) => p.ledger.payments.find((x) => x.id === p.line.id)! }),
@@ -87,6 +94,7 @@ const PaymentLineRef = builder.objectRef<PaymentLine>('PaymentAllocation').imple
 });
 
 export const StatementRef = builder.objectRef<StatementShape>('CaseStatement').implement({
+  authScopes: { authenticated: true },
   description:
     'The full account of a case on a date, every amount traceable: costs, each interest period with its rate and days, each payment and where it went. principal.outstanding + costs.outstanding + interest.outstanding = balance, to the cent.',
   fields: (t) => ({

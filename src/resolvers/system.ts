@@ -2,6 +2,7 @@ import { builder } from './builder';
 import { version } from '../../package.json';
 
 const ServiceInfo = builder.objectRef<{ name: string; version: string; time: Date }>('ServiceInfo').implement({
+  authScopes: { public: true },
   description: 'About this Incasso Hub deployment.',
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Always "Incasso Hub".' }),

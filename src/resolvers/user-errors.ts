@@ -32,6 +32,7 @@ const CaseErrorCodeEnum = builder.enumType('CaseErrorCode', {
 });
 
 export const CaseErrorRef = builder.objectRef<UserError<CaseErrorCode>>('CaseError').implement({
+  authScopes: { authenticated: true },
   description: 'Why a case action (submit, withdraw, dispute, arrangement) was refused.',
   interfaces: [UserErrorRef],
   fields: (t) => ({
@@ -54,6 +55,7 @@ const PaymentErrorCodeEnum = builder.enumType('PaymentErrorCode', {
 });
 
 export const PaymentErrorRef = builder.objectRef<UserError<PaymentErrorCode>>('PaymentError').implement({
+  authScopes: { authenticated: true },
   description: 'Why recording a payment was refused.',
   interfaces: [UserErrorRef],
   fields: (t) => ({

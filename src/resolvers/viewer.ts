@@ -21,6 +21,7 @@ const ScopeEnum = builder.enumType('KeyScope', {
 });
 
 export const ViewerRef = builder.objectRef<Exclude<ViewerShape, { kind: 'ANONYMOUS' }>>('Viewer').implement({
+  authScopes: { authenticated: true },
   description: 'The caller, as identified by its API key.',
   fields: (t) => ({
     kind: t.field({ type: ViewerKind, description: 'Creditor, partner or staff.', resolve: (v) => v.kind }),

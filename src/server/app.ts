@@ -10,9 +10,11 @@ import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { viewerFromHeader } from '../auth/api-keys';
 import { createContext, type AppDeps, type Context } from '../context';
-import { requestContext } from '../logger';
+import { describeFault, requestContext } from '../logger';
 import { buildSchema } from '../resolvers/schema';
 import { formatError, unauthenticated } from './errors';
+import { loadOperationRegistry, maxAliasesRule, persistedOperations } from './hardening';
+import { createRateLimiter, enforceRateLimit } from './rate-limit';
 import { socketContext } from './websocket';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -36,12 +38,14 @@ export async function createHubServer(deps: AppDeps): Promise<HubServer> {
     wsServer,
   );
 
+  const limiter = createRateLimiter(deps.config);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: deps.config.introspection,
     csrfPrevention: true,
     formatError,
     includeStacktraceInErrorResponses: false,
+    validationRules: [maxAliasesRule(deps.config.maxAliases)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.config.shutdownGraceMs }),
       ApolloServerPluginInlineTraceDisabled(),
@@ -68,10 +72,12 @@ export async function createHubServer(deps: AppDeps): Promise<HubServer> {
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: deps.config.maxBodyBytes }),
+    persistedOperations(loadOperationRegistry(), deps.config.persistedOperationsOnly),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerFromHeader(deps.db, req.headers.authorization, deps.clock.now());
         if (viewer === 'INVALID') throw unauthenticated();
+        await enforceRateLimit(limiter, viewer.kind === 'ANONYMOUS' ? `ip:${req.ip}` : `key:${viewer.keyId}`, deps.clock.now());
         return createContext(deps, viewer, res_requestId(req));
       },
     }),
@@ -91,6 +97,7 @@ export async function createHubServer(deps: AppDeps): Promise<HubServer> {
     stop: async () => {
       for (const client of wsServer.clients) client.close(1001, 'Server shutting down');
       await apollo.stop();
+      await limiter.close();
     },
   };
 }
@@ -138,7 +145,7 @@ function jsonErrors(deps: AppDeps): ErrorRequestHandler {
           : status < 500
             ? 'The request could not be read.'
             : 'Internal server error. Quote the requestId when you contact us.';
-    if (status >= 500) deps.logger.error({ err }, 'unhandled HTTP error');
+    if (status >= 500) deps.logger.error({ fault: describeFault(err) }, 'unhandled HTTP error');
     res.status(status).json({
       errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', requestId: res_requestId(req) } }],
     });
@@ -158,6 +165,12 @@ function logRequests(): ApolloServerPlugin<Context> {
     async requestDidStart({ contextValue }) {
       const started = process.hrtime.bigint();
       return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (isClientError(error)) continue;
+            contextValue.logger.error({ fault: describeFault(error.originalError ?? error), path: error.path }, 'request failed');
+          }
+        },
         async willSendResponse({ operationName, errors }) {
           const ms = Number(process.hrtime.bigint() - started) / 1e6;
           contextValue.logger.info(
@@ -168,4 +181,9 @@ function logRequests(): ApolloServerPlugin<Context> {
       };
     },
   };
+}
+
+function isClientError(error: { extensions?: Record<string, unknown> }): boolean {
+  const code = error.extensions?.code;
+  return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
 }

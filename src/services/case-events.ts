@@ -16,6 +16,7 @@ export const CASE_EVENT_TYPES = [
   'CASE_DISPUTED',
   'DISPUTE_RESOLVED',
   'CASE_WITHDRAWN',
+  'PARTNER_ASSIGNED',
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../context';
+import { describeFault } from '../logger';
 import { SYSTEM_ACTOR } from '../auth/viewer';
 import { addDays, dutchDate, fromUtcDate, toUtcDate, type CalendarDate } from '../domain/dates';
 import { isOpen } from '../domain/case-state';
@@ -216,7 +217,7 @@ export async function advanceDueCases(deps: AppDeps, now: Date): Promise<Record<
         counts[await advanceCase(deps, id, now)]++;
       } catch (err) {
         counts.FAILED++;
-        deps.logger.error({ err, caseId: id }, 'advancing case failed');
+        deps.logger.error({ fault: describeFault(err), caseId: id }, 'advancing case failed');
       }
     }
     if (due.length < ADVANCE_BATCH_SIZE) return counts;

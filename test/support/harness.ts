@@ -40,6 +40,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     PORT: '0',
     HOST: '127.0.0.1',
     JOBS_ENABLED: 'false',
+    // The clock stands still in tests, so buckets never refill: rate-limit tests set their own.
+    RATE_LIMIT_BURST: '1000000',
     ...overrides,
   });
 }
@@ -53,12 +55,13 @@ export async function resetDatabase(db: Db): Promise<void> {
 }
 
 /** A real hub on a free port, over this worker's database, with a clock the test moves. */
-export async function startTestApp(options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: string; env?: Record<string, string>; logLines?: string[] } = {}): Promise<TestApp> {
   const config = testConfig(options.env);
   const db = createDb(config.database.url, 5);
   await resetDatabase(db);
   const clock = new FixedClock(new Date(options.now ?? '2026-03-02T10:00:00Z'));
-  const deps: AppDeps = { config, db, logger: createLogger(config.logLevel), clock };
+  const sink = options.logLines ? { write: (line: string) => void options.logLines!.push(line) } : undefined;
+  const deps: AppDeps = { config, db, logger: createLogger(sink ? 'debug' : config.logLevel, sink), clock };
   const server = await createHubServer(deps);
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
