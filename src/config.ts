@@ -29,6 +29,7 @@ const envSchema = z.object({
   DATABASE_URL: mysqlUrl.default('mysql://root@127.0.0.1:3306/incasso_hub'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: redisUrl.optional(),
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:._-]{1,64}$/, 'letters, digits and : . _ - only, at most 64').default('incasso-hub:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   INTROSPECTION: booleanFlag.optional(),
@@ -40,6 +41,8 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1_000_000).default(100),
   MAX_ALIASES: z.coerce.number().int().min(0).max(1000).default(30),
+  MAX_DEPTH: z.coerce.number().int().min(2).max(100).default(12),
+  MAX_COMPLEXITY: z.coerce.number().int().min(10).max(1_000_000).default(5000),
   PERSISTED_OPERATIONS_ONLY: booleanFlag.default(false),
 });
 
@@ -49,6 +52,8 @@ export type Config = {
   port: number;
   database: { url: string; poolSize: number; host: string; port: number; name: string };
   redisUrl: string | undefined;
+  /** Put before every Redis key and pub/sub channel, so environments (or test runs) can share one Redis. */
+  redisPrefix: string;
   logLevel: string;
   maxBodyBytes: number;
   introspection: boolean;
@@ -59,6 +64,8 @@ export type Config = {
   vatRatePercent: number;
   rateLimit: { perMinute: number; burst: number };
   maxAliases: number;
+  /** Query depth, breadth and complexity limits (breadth: fields per selection level). */
+  queryLimits: { depth: number; breadth: number; complexity: number };
   persistedOperationsOnly: boolean;
 };
 
@@ -97,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       name,
     },
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.MAX_BODY_BYTES,
     introspection: e.INTROSPECTION ?? e.NODE_ENV !== 'production',
@@ -107,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vatRatePercent: e.VAT_RATE_PERCENT,
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     maxAliases: e.MAX_ALIASES,
+    queryLimits: { depth: e.MAX_DEPTH, breadth: 200, complexity: e.MAX_COMPLEXITY },
     persistedOperationsOnly: e.PERSISTED_OPERATIONS_ONLY,
   };
 }

@@ -1,4 +1,5 @@
 import SchemaBuilder from '@pothos/core';
+import { GraphQLError } from 'graphql';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import ErrorsPlugin from '@pothos/plugin-errors';
@@ -14,8 +15,8 @@ import type { Context } from '../context';
 import type { Money } from '../domain/money';
 import type { CalendarDate } from '../domain/dates';
 
-/** Query limits; the README documents them for client developers. */
-export const LIMITS = { depth: 12, breadth: 200, complexity: 5000, maxPageSize: 100, defaultPageSize: 20 };
+/** Page sizes; depth and complexity limits come from config (MAX_DEPTH, MAX_COMPLEXITY). */
+export const LIMITS = { maxPageSize: 100, defaultPageSize: 20 };
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -96,6 +97,11 @@ export const builder = new SchemaBuilder<{
   complexity: {
     defaultComplexity: 1,
     defaultListMultiplier: 10,
-    limit: { depth: LIMITS.depth, breadth: LIMITS.breadth, complexity: LIMITS.complexity },
+    limit: (ctx) => ctx.config.queryLimits,
+    complexityError: (kind, result) =>
+      new GraphQLError(
+        `The query is too ${kind === 'Depth' ? 'deep' : kind === 'Breadth' ? 'broad' : 'complex'}: ${kind.toLowerCase()} ${result[kind.toLowerCase() as 'depth']} exceeds the limit of ${result[`max${kind}` as 'maxDepth']}. Ask for less per request, or page with smaller first/last.`,
+        { extensions: { code: 'QUERY_TOO_COMPLEX' } },
+      ),
   },
 });

@@ -11,7 +11,7 @@ export function maxAliasesRule(max: number) {
     return {
       Field(node) {
         if (node.alias && ++aliases === max + 1) {
-          context.reportError(new GraphQLError(`The operation uses more than ${max} aliases; split it into several requests.`, { nodes: [node], extensions: { code: 'QUERY_TOO_COMPLEX' } }));
+          context.reportError(new GraphQLError(`The operation uses more than ${max} aliases; split it into several requests.`, { nodes: [node] }));
         }
       },
     };
