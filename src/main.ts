@@ -7,6 +7,7 @@ import { migrate } from './db/migrate';
 import { seedDemoData, seedReferenceData } from './db/seed';
 import { createLogger } from './logger';
 import { createHubServer } from './server/app';
+import { startScheduler } from './jobs/runner';
 
 /** Starts everything: config -> database -> migrations -> http/ws server; stops on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const server = await createHubServer(deps);
   const port = await server.listen(config.port, config.host);
   logger.info({ port, path: '/graphql' }, 'Incasso Hub is listening');
+  const stopJobs = config.jobsEnabled ? startScheduler(deps) : async () => undefined;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     try {
+      await stopJobs();
       await server.stop();
       await db.$disconnect();
       logger.info('stopped cleanly');

@@ -10,3 +10,4 @@ import './payments';
 import './arrangements';
 import './estimate';
 import './access';
+import './jobs';

@@ -5,6 +5,7 @@ import { addDays, dutchDate, fromUtcDate, toUtcDate, type CalendarDate } from '.
 import { isOpen } from '../domain/case-state';
 import { computeWikTerm, decideCollectionCosts } from '../domain/wik-letter';
 import { findBreach } from '../domain/arrangement';
+import { isContactAllowed } from '../domain/contact-window';
 import { formatAmount, money } from '../domain/money';
 import type { InterestRate } from '../domain/interest';
 import { recordEvent, type Actor } from './case-events';
@@ -197,13 +198,16 @@ export const ADVANCE_BATCH_SIZE = 200;
 
 /**
  * Advances every case with an action due today, in pages by id. One case failing is logged and
- * counted; it does not stop the others.
+ * counted; it does not stop the others. Outside the hours debtors may be contacted it does nothing.
  */
 export async function advanceDueCases(deps: AppDeps, now: Date): Promise<Record<AdvanceOutcome | 'FAILED', number>> {
   const today = toUtcDate(dutchDate(now));
   const counts: Record<AdvanceOutcome | 'FAILED', number> = {
     WIK_TERM_EXPIRED: 0, REMINDER_SENT: 0, ARRANGEMENT_BREACHED: 0, ESCALATION_DUE: 0, NOTHING_DUE: 0, FAILED: 0,
   };
+  // Wet kwaliteit incassodienstverlening: no debtor contact 20:00-07:00, on Sundays or holidays.
+  // Steps send reminders, so none run then; the next allowed run picks up what is due.
+  if (!isContactAllowed(now)) return counts;
   let after = '';
   for (;;) {
     const due = await deps.db.case.findMany({

@@ -48,7 +48,7 @@ describe('the amicable workflow', () => {
 
   it('charges costs when the term expires unpaid, starts reminders, and lets interest run', async () => {
     const c = (await submit(app, key)).case!;
-    app.clock.set('2026-03-18T21:00:00Z'); // 22:00 in Amsterdam on 18 March: still the last day of the term
+    app.clock.set('2026-03-18T18:00:00Z'); // 19:00 in Amsterdam on 18 March: still the last day of the term
     expect((await advance()).WIK_TERM_EXPIRED).toBe(0);
     app.clock.set('2026-03-19T08:00:00Z');
     expect(await advance()).toMatchObject({ WIK_TERM_EXPIRED: 1, FAILED: 0 });

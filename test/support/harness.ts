@@ -11,7 +11,7 @@ import { testDatabaseUrl } from './databases';
 
 /** Tables in the order that lets them be emptied with foreign keys on. */
 const TABLES = [
-  'case_events', 'communications', 'payments', 'instalments', 'payment_arrangements', 'claims',
+  'job_runs', 'case_events', 'communications', 'payments', 'instalments', 'payment_arrangements', 'claims',
   'partner_assignments', 'cases', 'debtors', 'api_keys', 'partners', 'creditors',
 ];
 
