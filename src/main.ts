@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const deps = { config, db, logger, clock: systemClock };
   await seedReferenceData(db);
   if (config.seedDemoData) {
-    if (await seedDemoData(db)) logger.info('demo creditor, sandbox partner and demo keys seeded (see README)');
+    if (await seedDemoData(deps)) logger.info('demo creditor, sandbox partner and demo keys seeded (see README)');
   }
   const server = await createHubServer(deps);
   const port = await server.listen(config.port, config.host);

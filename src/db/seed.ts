@@ -1,4 +1,8 @@
-import { hashKey } from '../auth/api-keys';
+import { authenticate, hashKey } from '../auth/api-keys';
+import type { AppDeps } from '../context';
+import { addDays, dutchDate } from '../domain/dates';
+import { submitCase } from '../services/case-submit';
+import type { CaseSubmitInput } from '../services/case-validation';
 import { STATUTORY_INTEREST_RATES } from '../domain/interest-rates-seed';
 import { toUtcDate } from '../domain/dates';
 import type { Db } from './client';
@@ -31,8 +35,9 @@ export const DEMO_KEYS = {
 const DEMO_CREDITOR_ID = 'demo-creditor';
 const DEMO_PARTNER_ID = 'demo-partner';
 
-/** Seeds a demo creditor, a sandbox partner and their keys once; returns false when already there. */
-export async function seedDemoData(db: Db): Promise<boolean> {
+/** Seeds a demo creditor, a sandbox partner, their keys and a few cases once; false when already there. */
+export async function seedDemoData(deps: AppDeps): Promise<boolean> {
+  const { db } = deps;
   if (await db.creditor.findUnique({ where: { id: DEMO_CREDITOR_ID } })) return false;
   await db.$transaction(async (tx) => {
     await tx.creditor.create({ data: { id: DEMO_CREDITOR_ID, name: 'Demo Webwinkel B.V.', vatDeductible: true } });
@@ -50,5 +55,32 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       });
     }
   });
+  const viewer = await authenticate(db, DEMO_KEYS.creditor, deps.clock.now());
+  for (const input of demoCases(dutchDate(deps.clock.now()))) await submitCase(deps, viewer!, input);
   return true;
+}
+
+/** Three debtors a newcomer can explore: a consumer, a business, and a consumer with two invoices. */
+function demoCases(today: string): CaseSubmitInput[] {
+  const daysAgo = (n: number) => addDays(today, -n);
+  return [
+    {
+      creditorReference: 'DEMO-1001', currency: 'EUR',
+      debtor: { kind: 'CONSUMER', name: 'Sanne de Boer', addressLine: 'Voorbeeldstraat 12', postalCode: '3511 AB', city: 'Utrecht', countryCode: 'NL', email: 'sanne@example.nl' },
+      claims: [{ invoiceNumber: 'W-2026-0412', invoiceDate: daysAgo(60), dueDate: daysAgo(46), amount: '249.95', description: 'Bicycle repair' }],
+    },
+    {
+      creditorReference: 'DEMO-1002', currency: 'EUR',
+      debtor: { kind: 'BUSINESS', name: 'Bakkerij Van Dijk B.V.', addressLine: 'Marktplein 3', postalCode: '5611 AA', city: 'Eindhoven', countryCode: 'NL' },
+      claims: [{ invoiceNumber: 'W-2026-0388', invoiceDate: daysAgo(75), dueDate: daysAgo(45), amount: '3120.00', description: 'Oven maintenance' }],
+    },
+    {
+      creditorReference: 'DEMO-1003', currency: 'EUR',
+      debtor: { kind: 'CONSUMER', name: 'Lukas Schneider', addressLine: 'Hauptstraße 5', postalCode: '40210', city: 'Düsseldorf', countryCode: 'DE', languageCode: 'de' },
+      claims: [
+        { invoiceNumber: 'W-2026-0301', invoiceDate: daysAgo(120), dueDate: daysAgo(106), amount: '89.00' },
+        { invoiceNumber: 'W-2026-0355', invoiceDate: daysAgo(90), dueDate: daysAgo(76), amount: '149.50' },
+      ],
+    },
+  ];
 }

@@ -53,6 +53,16 @@ describe('the gateway process', () => {
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const run = start({ DATABASE_URL: url, PORT: port, SEED_DEMO_DATA: 'true' });
     await waitFor(() => /Incasso Hub is listening/.test(run.output()));
+    const demo = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ih_democreditor_demo-creditor-key-for-local-use-only' },
+      body: JSON.stringify({ query: '{ cases(orderBy: { field: REFERENCE, direction: ASC }) { edges { node { creditorReference status } } } }' }),
+    });
+    expect(((await demo.json()) as any).data.cases.edges.map((e: any) => e.node)).toEqual([
+      { creditorReference: 'DEMO-1001', status: 'WIK_NOTICE' },
+      { creditorReference: 'DEMO-1002', status: 'REMINDERS' },
+      { creditorReference: 'DEMO-1003', status: 'WIK_NOTICE' },
+    ]);
 
     // Hold a write lock on the key table so the request blocks inside authentication.
     const u = new URL(url);
