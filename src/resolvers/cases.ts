@@ -359,7 +359,7 @@ const ClaimInput = builder.inputType('ClaimInput', {
     invoiceNumber: t.string({ required: true, description: 'Your invoice number; unique within the case.' }),
     invoiceDate: t.field({ type: 'Date', required: true, description: 'Issue date; not in the future.' }),
     dueDate: t.field({ type: 'Date', required: true, description: 'Last day for payment; on or after the invoice date, and before today.' }),
-    amount: t.field({ type: 'Decimal', required: true, description: 'Unpaid amount, more than 0.00.' }),
+    amount: t.field({ type: 'Decimal', required: true, description: 'Unpaid amount, more than 0.00; the claims of a case add up to at most 1000000000.00.' }),
     description: t.string({ required: false, description: 'What it was for.' }),
   }),
 });

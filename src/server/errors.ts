@@ -32,6 +32,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   const original = unwrapResolverError(error);
   const isForbidden = original instanceof Error && original.name === 'ForbiddenError';
+  // Pothos' own argument checks (a negative page size, a cursor that is not ours) are the
+  // caller's mistake, and their messages name the argument: pass them on as BAD_USER_INPUT.
+  if (original instanceof Error && original.name === 'PothosValidationError') {
+    return { message: original.message, path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   if (isForbidden) {
     return { message: 'Not authorized for this field.', path: formatted.path, locations: formatted.locations, extensions: { code: 'FORBIDDEN' } };
   }

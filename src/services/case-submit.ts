@@ -68,6 +68,8 @@ async function createCase(deps: AppDeps, viewer: Extract<Viewer, { kind: 'CREDIT
         debtorId: debtor.id,
         creditorReference: input.creditorReference,
         submissionHash,
+        // The hub's clock, like the CASE_SUBMITTED event: createdAt filters and sorts must agree with the timeline.
+        createdAt: now,
         currency: input.currency,
         interestKind: debtor.kind === 'CONSUMER' ? 'CONSUMER' : 'COMMERCIAL',
         principalAmount: formatAmount(principal),

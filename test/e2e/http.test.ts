@@ -74,6 +74,16 @@ describe('the HTTP surface', () => {
     expect(revoked.status).toBe(401);
   });
 
+  it('answers a bad page size or a foreign cursor as the caller’s mistake, naming it', async () => {
+    const fresh = (await creditorWithKey(app.db)).key; // the key above was revoked by an earlier test
+    for (const args of ['first: -1', 'after: "not-a-cursor"']) {
+      const { status, body } = await app.gql(`{ cases(${args}) { totalCount } }`, {}, fresh);
+      expect(status).toBe(200);
+      expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, path: ['cases'] });
+      expect(body.errors?.[0].message).not.toMatch(/internal/i);
+    }
+  });
+
   it('echoes a safe incoming request id and makes one otherwise', async () => {
     const res = await post(JSON.stringify({ query: '{ service { name } }' }), { 'x-request-id': 'trace-123' });
     expect(res.headers.get('x-request-id')).toBe('trace-123');
