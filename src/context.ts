@@ -3,6 +3,8 @@ import type { Viewer } from './auth/viewer';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Db } from './db/client';
+import type { Events } from './events';
+import type { SocketHandle } from './events/stream';
 import type { InterestRate } from './domain/interest';
 import DataLoader from 'dataloader';
 import type { ApiKey } from './generated/prisma/client';
@@ -15,6 +17,8 @@ export type AppDeps = {
   db: Db;
   logger: Logger;
   clock: Clock;
+  /** Live case events: pub/sub, the outbox publisher, subscriptions' fan-out. */
+  events: Events;
 };
 
 /** Per request (or per socket): the app plus who is asking, and what the request caches. */
@@ -25,6 +29,8 @@ export type Context = AppDeps & {
   interestRates: () => Promise<InterestRate[]>;
   /** API keys by id, batched per request and filtered by what the viewer may see (audit trail). */
   apiKeys: DataLoader<string, ApiKey | null>;
+  /** Over graphql-ws: the connection, so a subscription can close it with a reason. */
+  socket?: SocketHandle;
 };
 
 export function createContext(deps: AppDeps, viewer: Viewer, requestId: string): Context {

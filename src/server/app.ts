@@ -7,7 +7,6 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import { WebSocketServer } from 'ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { viewerFromHeader } from '../auth/api-keys';
 import { createContext, type AppDeps, type Context } from '../context';
 import { describeFault, requestContext } from '../logger';
@@ -15,7 +14,7 @@ import { buildSchema } from '../resolvers/schema';
 import { formatError, unauthenticated } from './errors';
 import { loadOperationRegistry, maxAliasesRule, persistedOperations } from './hardening';
 import { createRateLimiter, enforceRateLimit } from './rate-limit';
-import { socketContext } from './websocket';
+import { attachGraphqlWs } from './websocket';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -33,10 +32,7 @@ export async function createHubServer(deps: AppDeps): Promise<HubServer> {
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsCleanup = useServer(
-    { schema, context: (ctx) => socketContext(deps, ctx.connectionParams), onConnect: (ctx) => socketContext(deps, ctx.connectionParams).then(() => true, () => false) },
-    wsServer,
-  );
+  const wsCleanup = attachGraphqlWs(deps, schema, wsServer);
 
   const limiter = createRateLimiter(deps.config);
   const apollo = new ApolloServer<Context>({
@@ -77,7 +73,7 @@ export async function createHubServer(deps: AppDeps): Promise<HubServer> {
       context: async ({ req }) => {
         const viewer = await viewerFromHeader(deps.db, req.headers.authorization, deps.clock.now());
         if (viewer === 'INVALID') throw unauthenticated();
-        await enforceRateLimit(limiter, viewer.kind === 'ANONYMOUS' ? `ip:${req.ip}` : `key:${viewer.keyId}`, deps.clock.now());
+        await enforceRateLimit(limiter, viewer.kind === 'ANONYMOUS' ? `ip:${req.ip}` : `key:${viewer.keyId}`, deps.clock.now(), deps.logger);
         return createContext(deps, viewer, res_requestId(req));
       },
     }),

@@ -4,6 +4,7 @@ import { transition, type CaseAction, type CaseState } from '../domain/case-stat
 import type { CaseStatus } from '../domain/case-state';
 import { ConcurrentModification, Rejected } from './errors';
 import { recordEvent, type Actor, type CaseEventType } from './case-events';
+import { notifyCommitted } from '../events/commit-signal';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -65,7 +66,10 @@ export async function applyTransition(
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.$transaction(work, { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000 });
+      const result = await db.$transaction(work, { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 15_000 });
+      // Its events are committed now: wake the publisher rather than wait for its next poll.
+      notifyCommitted(db);
+      return result;
     } catch (err) {
       if (err instanceof ConcurrentModification && attempt < 4) continue;
       throw err;
