@@ -5,11 +5,13 @@ import { createDb } from './db/client';
 import { ensureDatabase } from './db/connection';
 import { migrate } from './db/migrate';
 import { seedDemoData, seedReferenceData } from './db/seed';
+import { createEvents } from './events';
 import { createLogger } from './logger';
 import { createHubServer } from './server/app';
 import { startScheduler } from './jobs/runner';
+import { WebhookDispatcher } from './webhooks/dispatcher';
 
-/** Starts everything: config -> database -> migrations -> http/ws server; stops on SIGTERM/SIGINT. */
+/** Starts everything: config -> database -> migrations -> events -> http/ws server; stops on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -21,15 +23,19 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const db = createDb(config.database.url, config.database.poolSize);
-  const deps = { config, db, logger, clock: systemClock };
+  const events = createEvents({ config, db, logger });
+  const deps = { config, db, logger, clock: systemClock, events };
   await seedReferenceData(db);
   if (config.seedDemoData) {
     if (await seedDemoData(deps)) logger.info('demo creditor, sandbox partner and demo keys seeded (see README)');
   }
+  await events.start();
   const server = await createHubServer(deps);
   const port = await server.listen(config.port, config.host);
   logger.info({ port, path: '/graphql' }, 'Incasso Hub is listening');
   const stopJobs = config.jobsEnabled ? startScheduler(deps) : async () => undefined;
+  const webhooks = new WebhookDispatcher(deps);
+  if (config.jobsEnabled) webhooks.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -38,7 +44,9 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     try {
       await stopJobs();
+      await webhooks.stop();
       await server.stop();
+      await events.stop();
       await db.$disconnect();
       logger.info('stopped cleanly');
       process.exit(0);

@@ -10,11 +10,12 @@ const INSTANCE = `${hostname()}:${process.pid}`;
 export type JobOutcome = { runId: string } | { alreadyRunning: true };
 
 /**
- * Runs a job once under its named lock and records the run. A RUNNING row found while holding
+ * Runs a job once under its named lock and records the run. The lock name carries the database
+ * name: named locks are server-wide, and two installations may share a MySQL server. A RUNNING row found while holding
  * the lock belongs to a process that died mid-run: it is marked FAILED, so nothing looks busy forever.
  */
 export async function runJob(deps: AppDeps, job: JobDefinition, trigger: 'SCHEDULE' | 'MANUAL'): Promise<JobOutcome> {
-  const held = await withNamedLock(deps.config.database.url, `incasso_hub_job:${job.name}`, async () => {
+  const held = await withNamedLock(deps.config.database.url, `incasso_hub_job:${job.name}.${deps.config.database.name}`, async () => {
     const startedAt = deps.clock.now();
     await deps.db.jobRun.updateMany({
       where: { job: job.name, status: 'RUNNING' },

@@ -11,3 +11,6 @@ import './arrangements';
 import './estimate';
 import './access';
 import './jobs';
+import './interest-rates';
+import './subscriptions';
+import './webhooks';

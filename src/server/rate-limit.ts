@@ -1,6 +1,8 @@
 import Redis from 'ioredis';
 import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import type { Config } from '../config';
+import { describeFault } from '../logger';
 
 /** Whether a request may go ahead, and if not, how long to wait. */
 export type RateDecision = { allowed: boolean; retryAfterSeconds: number };
@@ -77,13 +79,21 @@ export class RedisRateLimiter implements RateLimiter {
 
 export function createRateLimiter(config: Config): RateLimiter {
   return config.redisUrl
-    ? new RedisRateLimiter(new Redis(config.redisUrl, { maxRetriesPerRequest: 2 }), config.rateLimit)
+    ? new RedisRateLimiter(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), config.rateLimit)
     : new MemoryRateLimiter(config.rateLimit);
 }
 
 /** Refuses a request over its key's budget with 429 and Retry-After. */
-export async function enforceRateLimit(limiter: RateLimiter, bucket: string, now: Date): Promise<void> {
-  const decision = await limiter.take(bucket, now.getTime());
+export async function enforceRateLimit(limiter: RateLimiter, bucket: string, now: Date, logger: Logger): Promise<void> {
+  let decision: RateDecision;
+  try {
+    decision = await limiter.take(bucket, now.getTime());
+  } catch (err) {
+    // A limiter that cannot be asked (Redis down) must not take the API down with it: let the
+    // request through and say so in the logs.
+    logger.warn({ fault: describeFault(err) }, 'rate limiter unavailable; request allowed');
+    return;
+  }
   if (decision.allowed) return;
   throw new GraphQLError(`Rate limit exceeded for this key; retry after ${decision.retryAfterSeconds} s.`, {
     extensions: {

@@ -71,6 +71,7 @@ export async function revokeApiKey(deps: AppDeps, viewer: Viewer, apiKeyId: stri
   if (!row || !canManage(viewer)) return fail('NOT_FOUND', 'No API key with this id.', ['input', 'apiKeyId']);
   if (row.revokedAt) return fail('ALREADY_REVOKED', `The key was revoked at ${row.revokedAt.toISOString()}.`, ['input', 'apiKeyId']);
   await deps.db.apiKey.update({ where: { id: row.id }, data: { revokedAt: deps.clock.now() } });
+  await deps.events.announceKeyRevoked(row.id); // every instance closes the key's sockets now
   deps.logger.info({ keyPrefix: row.prefix, by: actorOf(viewer).actorKeyId }, 'api key revoked');
   return ok({ apiKeyId: row.id });
 }

@@ -30,7 +30,8 @@ export async function recordEvent(
   tx: Prisma.TransactionClient,
   event: { caseId: string; creditorId: string; type: CaseEventType; payload: Prisma.InputJsonObject; actor: Actor; at: Date },
 ): Promise<void> {
-  await tx.caseEvent.create({
+  const created = await tx.caseEvent.create({
+    select: { id: true },
     data: {
       caseId: event.caseId,
       creditorId: event.creditorId,
@@ -41,4 +42,9 @@ export async function recordEvent(
       occurredAt: event.at,
     },
   });
+  // Webhook deliveries commit with their event: a crash or restart cannot lose one.
+  await tx.$executeRaw`
+    INSERT INTO webhook_deliveries (id, endpointId, eventId, status, attempts, nextAttemptAt, createdAt)
+    SELECT UUID(), id, ${created.id}, 'PENDING', 0, ${event.at}, ${event.at}
+    FROM webhook_endpoints WHERE creditorId = ${event.creditorId} AND active = 1`;
 }

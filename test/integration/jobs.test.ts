@@ -37,7 +37,7 @@ describe('scheduled jobs', () => {
     const u = new URL(app.deps.config.database.url);
     const other = await mysql.createConnection({ host: u.hostname, port: Number(u.port || 3306), user: u.username || 'root', database: u.pathname.slice(1) });
     try {
-      await other.query("SELECT GET_LOCK('incasso_hub_job:advance-cases', 0)");
+      await other.query('SELECT GET_LOCK(?, 0)', [`incasso_hub_job:advance-cases.${app.deps.config.database.name}`]);
       const res = (await app.gql(TRIGGER, { job: 'advance-cases' }, staff)).body.data.jobRunTrigger;
       expect(res.errors[0].code).toBe('ALREADY_RUNNING');
       expect(await app.db.jobRun.count()).toBe(0);

@@ -4,6 +4,7 @@ import { FixedClock } from '../../src/clock';
 import { loadConfig, type Config } from '../../src/config';
 import type { AppDeps } from '../../src/context';
 import { createDb, onQuery, type Db } from '../../src/db/client';
+import { createEvents, type EventsOptions } from '../../src/events';
 import { seedReferenceData } from '../../src/db/seed';
 import { createLogger } from '../../src/logger';
 import { createHubServer, type HubServer } from '../../src/server/app';
@@ -11,7 +12,7 @@ import { testDatabaseUrl } from './databases';
 
 /** Tables in the order that lets them be emptied with foreign keys on. */
 const TABLES = [
-  'job_runs', 'case_events', 'communications', 'payments', 'instalments', 'payment_arrangements', 'claims',
+  'job_runs', 'webhook_deliveries', 'webhook_endpoints', 'case_events', 'communications', 'payments', 'instalments', 'payment_arrangements', 'claims',
   'partner_assignments', 'cases', 'debtors', 'api_keys', 'partners', 'creditors',
 ];
 
@@ -55,13 +56,18 @@ export async function resetDatabase(db: Db): Promise<void> {
 }
 
 /** A real hub on a free port, over this worker's database, with a clock the test moves. */
-export async function startTestApp(options: { now?: string; env?: Record<string, string>; logLines?: string[] } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { now?: string; env?: Record<string, string>; logLines?: string[]; events?: Partial<EventsOptions> } = {},
+): Promise<TestApp> {
   const config = testConfig(options.env);
   const db = createDb(config.database.url, 5);
   await resetDatabase(db);
   const clock = new FixedClock(new Date(options.now ?? '2026-03-02T10:00:00Z'));
   const sink = options.logLines ? { write: (line: string) => void options.logLines!.push(line) } : undefined;
-  const deps: AppDeps = { config, db, logger: createLogger(sink ? 'debug' : config.logLevel, sink), clock };
+  const logger = createLogger(sink ? 'debug' : config.logLevel, sink);
+  const events = createEvents({ config, db, logger }, options.events);
+  await events.start();
+  const deps: AppDeps = { config, db, logger, clock, events };
   const server = await createHubServer(deps);
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -91,6 +97,7 @@ export async function startTestApp(options: { now?: string; env?: Record<string,
     },
     async stop() {
       await server.stop();
+      await events.stop();
       await db.$disconnect();
     },
   };
