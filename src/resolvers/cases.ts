@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { z } from 'zod';
 import { builder, LIMITS } from './builder';
 import { eur, MoneyRef } from './money';
 import { StatementRef } from './statement';
@@ -236,7 +237,11 @@ const CaseFilter = builder.inputType('CaseFilter', {
     debtorKind: t.field({ type: DebtorKindEnum, required: false, description: 'Consumer or business debtors.' }),
     createdFrom: t.field({ type: 'DateTime', required: false, description: 'Submitted at or after.' }),
     createdBefore: t.field({ type: 'DateTime', required: false, description: 'Submitted before.' }),
-    referenceContains: t.string({ required: false, description: 'Your reference contains this text.' }),
+    referenceContains: t.string({
+      required: false,
+      description: 'Your reference contains this text (1-64 characters, case-insensitive).',
+      validate: z.string().min(1, 'referenceContains must not be empty').max(64, 'referenceContains is longer than a reference can be (64)'),
+    }),
   }),
 });
 

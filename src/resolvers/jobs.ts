@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { builder } from './builder';
 import { UserErrorRef } from './user-errors';
 import { findJob, JOBS, type JobDefinition } from '../jobs/registry';
@@ -45,9 +46,8 @@ const JobRef = builder.objectRef<JobDefinition>('Job').implement({
     runs: t.prismaField({
       type: ['JobRun'],
       description: 'Its latest runs, newest first.',
-      args: { last: t.arg.int({ required: false, defaultValue: 10, description: 'How many (at most 100).' }) },
-      resolve: (query, job, { last }, ctx) =>
-        ctx.db.jobRun.findMany({ ...query, where: { job: job.name }, orderBy: { startedAt: 'desc' }, take: Math.min(100, Math.max(1, last ?? 10)) }),
+      args: { last: t.arg.int({ required: false, defaultValue: 10, description: 'How many, 1 to 100.', validate: z.number().int().min(1).max(100) }) },
+      resolve: (query, job, { last }, ctx) => ctx.db.jobRun.findMany({ ...query, where: { job: job.name }, orderBy: { startedAt: 'desc' }, take: last ?? 10 }),
     }),
   }),
 });

@@ -84,6 +84,13 @@ describe('the HTTP surface', () => {
     }
   });
 
+  it('checks argument rules before resolving, naming the argument', async () => {
+    const fresh = (await creditorWithKey(app.db)).key;
+    const { body } = await app.gql(`{ cases(filter: { referenceContains: "${'x'.repeat(65)}" }) { totalCount } }`, {}, fresh);
+    expect(body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(body.errors?.[0].message).toMatch(/referenceContains is longer than a reference can be/);
+  });
+
   it('echoes a safe incoming request id and makes one otherwise', async () => {
     const res = await post(JSON.stringify({ query: '{ service { name } }' }), { 'x-request-id': 'trace-123' });
     expect(res.headers.get('x-request-id')).toBe('trace-123');

@@ -100,6 +100,23 @@ describe('tenant walls', () => {
     expect((await app.db.apiKey.findFirstOrThrow({ where: { creditorId: a.creditorId, scopes: { contains: 'admin' } } })).revokedAt).toBeNull();
   });
 
+  it('webhook endpoints and deliveries of another creditor answer like missing ones', async () => {
+    const created = (await ask('mutation { webhookEndpointCreate(input: { url: "https://hooks.a.example/x" }) { endpoint { id } } }', {}, a.key)).data as any;
+    const endpointId = created.webhookEndpointCreate.endpoint.id;
+    await submit(app, a.key, { creditorReference: 'A-SECRET-3' }); // its events become deliveries to A's endpoint
+    const delivery = await app.db.webhookDelivery.findFirstOrThrow();
+    const deliveryId = gid('WebhookDelivery', delivery.id);
+    expect(await ask('{ webhookEndpoints { id } webhookDeliveries { totalCount: edges { cursor } } }', {}, b.key)).toEqual({ data: { webhookEndpoints: [], webhookDeliveries: { totalCount: [] } } });
+    const node = 'query($id: ID!) { node(id: $id) { id } }';
+    expect(await ask(node, { id: endpointId }, b.key)).toEqual({ data: { node: null } });
+    expect(await ask(node, { id: deliveryId }, b.key)).toEqual({ data: { node: null } });
+    const disable = 'mutation($id: ID!) { webhookEndpointDisable(input: { endpointId: $id }) { errors { code field message } } }';
+    expect(await ask(disable, { id: endpointId }, b.key)).toEqual(await ask(disable, { id: gid('WebhookEndpoint', randomUUID()) }, b.key));
+    const redeliver = 'mutation($id: ID!) { webhookRedeliver(input: { deliveryId: $id }) { errors { code field message } } }';
+    expect(await ask(redeliver, { id: deliveryId }, b.key)).toEqual(await ask(redeliver, { id: gid('WebhookDelivery', randomUUID()) }, b.key));
+    expect((await app.db.webhookEndpoint.findFirstOrThrow()).active).toBe(true);
+  });
+
   it('a partner sees only the cases assigned to it', async () => {
     const query = 'query($id: ID!) { node(id: $id) { id } }';
     expect(await ask(query, { id: assigned }, partnerKey)).toEqual({ data: { node: { id: assigned } } });
