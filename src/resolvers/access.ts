@@ -25,7 +25,7 @@ const AccessErrorRef = builder.objectRef<UserError<AccessErrorCode>>('AccessErro
   fields: (t) => ({ code: t.expose('code', { type: AccessErrorCodeEnum, description: 'The rule that refused it.' }) }),
 });
 
-const KeyKindEnum = builder.enumType('ApiKeyKind', {
+export const KeyKindEnum = builder.enumType('ApiKeyKind', {
   description: 'Whose key it is.',
   values: {
     CREDITOR: { description: 'A creditor’s key: its own cases only.' },
@@ -34,7 +34,7 @@ const KeyKindEnum = builder.enumType('ApiKeyKind', {
   } as const,
 });
 
-const ScopeEnum = builder.enumType('ApiKeyScope', {
+export const ScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'A permission of a key.',
   values: {
     READ: { value: 'read', description: 'Read cases and their data.' },

@@ -1,34 +1,17 @@
 import { builder } from './builder';
 import type { Viewer as ViewerShape } from '../auth/viewer';
 import { visibleCreditors } from '../auth/visibility';
-
-const ViewerKind = builder.enumType('ViewerKind', {
-  description: 'What kind of key is calling.',
-  values: {
-    CREDITOR: { description: 'A creditor (client of the agency) and its own cases.' },
-    PARTNER: { description: 'A partner bureau, bailiff or lawyer and the cases assigned to it.' },
-    STAFF: { description: 'Agency staff.' },
-  } as const,
-});
-
-const ScopeEnum = builder.enumType('KeyScope', {
-  description: 'What a key may do.',
-  values: {
-    READ: { description: 'Read cases and their data.' },
-    WRITE: { description: 'Perform business actions (submit cases, record payments...).' },
-    ADMIN: { description: 'Manage keys.' },
-  } as const,
-});
+import { KeyKindEnum, ScopeEnum } from './access';
 
 export const ViewerRef = builder.objectRef<Exclude<ViewerShape, { kind: 'ANONYMOUS' }>>('Viewer').implement({
   authScopes: { authenticated: true },
   description: 'The caller, as identified by its API key.',
   fields: (t) => ({
-    kind: t.field({ type: ViewerKind, description: 'Creditor, partner or staff.', resolve: (v) => v.kind }),
+    kind: t.field({ type: KeyKindEnum, description: 'Creditor, partner or staff.', resolve: (v) => v.kind }),
     scopes: t.field({
       type: [ScopeEnum],
       description: 'The scopes granted to the key.',
-      resolve: (v) => [...v.scopes].map((s) => s.toUpperCase() as 'READ' | 'WRITE' | 'ADMIN'),
+      resolve: (v) => [...v.scopes],
     }),
     creditor: t.prismaField({
       type: 'Creditor',
