@@ -32,9 +32,10 @@ export async function createHubServer(deps: AppDeps): Promise<HubServer> {
   app.disable('x-powered-by');
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: GRAPHQL_PATH });
-  const wsCleanup = attachGraphqlWs(deps, schema, wsServer);
-
   const limiter = createRateLimiter(deps.config);
+  const registry = loadOperationRegistry();
+  const wsCleanup = attachGraphqlWs(deps, schema, wsServer, { limiter, registry });
+
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: deps.config.introspection,
@@ -68,7 +69,7 @@ export async function createHubServer(deps: AppDeps): Promise<HubServer> {
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: deps.config.maxBodyBytes }),
-    persistedOperations(loadOperationRegistry(), deps.config.persistedOperationsOnly),
+    persistedOperations(registry, deps.config.persistedOperationsOnly),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerFromHeader(deps.db, req.headers.authorization, deps.clock.now());

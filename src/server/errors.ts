@@ -16,6 +16,7 @@ const PUBLIC_CODES = new Set([
   'NOT_FOUND',
   'RATE_LIMITED',
   'QUERY_TOO_COMPLEX',
+  'OPERATION_NOT_REGISTERED',
 ]);
 
 export function unauthenticated(): GraphQLError {

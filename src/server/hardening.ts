@@ -59,7 +59,6 @@ export function sha256(text: string): string {
  * only registered operations run: anything else is refused before it is parsed.
  */
 export function persistedOperations(registry: Map<string, string>, allowlistOnly: boolean): RequestHandler {
-  const registered = new Set(registry.values());
   return (req, res, next) => {
     const body = req.body as { query?: unknown; extensions?: { persistedQuery?: { sha256Hash?: unknown } } } | undefined;
     if (req.method !== 'POST' || !body || typeof body !== 'object') return next();
@@ -70,7 +69,7 @@ export function persistedOperations(registry: Map<string, string>, allowlistOnly
       body.query = text;
       delete body.extensions!.persistedQuery;
     }
-    if (allowlistOnly && (typeof body.query !== 'string' || !registered.has(print(parse(body.query))))) {
+    if (allowlistOnly && (typeof body.query !== 'string' || !isRegistered(registry, body.query))) {
       return refuse(res, 'OPERATION_NOT_REGISTERED', 'This server only runs registered operations (schema/operations); send one of them or its sha256 hash.');
     }
     next();
@@ -79,4 +78,15 @@ export function persistedOperations(registry: Map<string, string>, allowlistOnly
 
 function refuse(res: Parameters<RequestHandler>[1], code: string, message: string): void {
   res.status(400).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/** Whether a query text is one of the registered operations (compared as printed, so layout does not matter). */
+export function isRegistered(registry: Map<string, string>, query: string): boolean {
+  let printed: string;
+  try {
+    printed = print(parse(query));
+  } catch {
+    return false;
+  }
+  return registry.has(sha256(printed));
 }

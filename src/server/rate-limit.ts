@@ -77,9 +77,13 @@ export class RedisRateLimiter implements RateLimiter {
   }
 }
 
+/**
+ * Commands wait for the connection while it is being made (so the first requests after start are
+ * counted too); with Redis gone they fail after one reconnect attempt and the request is let through.
+ */
 export function createRateLimiter(config: Config): RateLimiter {
   return config.redisUrl
-    ? new RedisRateLimiter(new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false }), config.rateLimit)
+    ? new RedisRateLimiter(new Redis(config.redisUrl, { maxRetriesPerRequest: 1 }), config.rateLimit)
     : new MemoryRateLimiter(config.rateLimit);
 }
 

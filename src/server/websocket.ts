@@ -9,7 +9,8 @@ import { CLOSE_CODES } from '../events';
 import type { SocketHandle } from '../events/stream';
 import { describeFault } from '../logger';
 import { formatError } from './errors';
-import { maxAliasesRule } from './hardening';
+import { isRegistered, maxAliasesRule } from './hardening';
+import { enforceRateLimit, type RateLimiter } from './rate-limit';
 
 /** A close frame needs the client to read; one that does not is cut off after this long. */
 const CLOSE_HANDSHAKE_MS = 5_000;
@@ -44,7 +45,12 @@ type Extra = { viewer: Viewer };
  * revoked, at once on a revoke notification, else within `keyRecheckMs`); ws pings every
  * `keepAliveMs`, dropping a socket that misses a pong; errors masked as over HTTP.
  */
-export function attachGraphqlWs(deps: AppDeps, schema: GraphQLSchema, wsServer: WebSocketServer): { dispose(): Promise<void> } {
+export function attachGraphqlWs(
+  deps: AppDeps,
+  schema: GraphQLSchema,
+  wsServer: WebSocketServer,
+  guards: { limiter: RateLimiter; registry: Map<string, string> },
+): { dispose(): Promise<void> } {
   const keyOf = new Map<WebSocket, string>();
   const revoke = (match: (keyId: string) => boolean) => {
     for (const [socket, keyId] of keyOf) {
@@ -71,14 +77,24 @@ export function attachGraphqlWs(deps: AppDeps, schema: GraphQLSchema, wsServer: 
         if (viewer.kind !== 'ANONYMOUS') keyOf.set(ctx.extra.socket, viewer.keyId);
         return true;
       },
-      onSubscribe: (ctx) => {
+      onSubscribe: async (ctx, _id, payload) => {
         // graphql-ws has already reserved this one, so it is counted.
-        if (Object.keys(ctx.subscriptions).length <= MAX_SUBSCRIPTIONS_PER_SOCKET) return undefined;
-        return [
-          new GraphQLError(`At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} operations at once per connection; complete one first or open another connection.`, {
-            extensions: { code: 'BAD_REQUEST' },
-          }),
-        ];
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_SOCKET) {
+          return [refusal(`At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} operations at once per connection; complete one first or open another connection.`, 'BAD_REQUEST')];
+        }
+        if (deps.config.persistedOperationsOnly && !isRegistered(guards.registry, payload.query)) {
+          return [refusal('This server only runs registered operations (schema/operations).', 'OPERATION_NOT_REGISTERED')];
+        }
+        // The same per-key budget as HTTP: each operation started on a socket takes a token.
+        const viewer = ctx.extra.viewer;
+        const bucket = !viewer || viewer.kind === 'ANONYMOUS' ? `ip:${ctx.extra.request.socket.remoteAddress}` : `key:${viewer.keyId}`;
+        try {
+          await enforceRateLimit(guards.limiter, bucket, deps.clock.now(), deps.logger);
+        } catch (err) {
+          if (err instanceof GraphQLError) return [err];
+          throw err;
+        }
+        return undefined;
       },
       context: (ctx): Context => {
         const socket: SocketHandle = { close: (code, reason) => closeSocket(ctx.extra.socket, code, reason) };
@@ -118,4 +134,8 @@ export function attachGraphqlWs(deps: AppDeps, schema: GraphQLSchema, wsServer: 
       await server.dispose();
     },
   };
+}
+
+function refusal(message: string, code: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code } });
 }

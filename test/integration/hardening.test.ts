@@ -2,6 +2,8 @@ import { loadOperationRegistry, sha256 } from '../../src/server/hardening';
 import { createHubServer } from '../../src/server/app';
 import { startTestApp, type TestApp } from '../support/harness';
 import { creditorWithKey } from '../support/factories';
+import { liveClient } from '../support/live';
+import type { Client } from 'graphql-ws';
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
@@ -113,5 +115,43 @@ describe('browser-facing defaults', () => {
     const { key } = await creditorWithKey(app.db);
     const res = await app.gql('{ __schema { types { name } } }', {}, key);
     expect(res.body.errors?.[0].message).toMatch(/introspection is not allowed/i);
+  });
+});
+
+describe('the same guards on graphql-ws', () => {
+  let app: TestApp;
+  afterEach(() => app.stop());
+
+  const subscribeOnce = (client: Client, query: string) =>
+    new Promise<unknown[]>((resolve) => {
+      const stop = client.subscribe({ query }, { next: () => undefined, error: (err) => { stop(); resolve(Array.isArray(err) ? err : [err]); }, complete: () => resolve([]) });
+    });
+
+  it('spends the key’s rate budget on every operation started on a socket', async () => {
+    app = await startTestApp({ env: { RATE_LIMIT_BURST: '2', RATE_LIMIT_PER_MINUTE: '60' } });
+    const { key } = await creditorWithKey(app.db);
+    const live = liveClient(app.url, key);
+    try {
+      const query = 'subscription { caseStatusChanged { toStatus } }';
+      const stops = [live.client.subscribe({ query }, { next: () => undefined, error: () => undefined, complete: () => undefined })];
+      stops.push(live.client.subscribe({ query }, { next: () => undefined, error: () => undefined, complete: () => undefined }));
+      const refused = await subscribeOnce(live.client, query);
+      expect(refused[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
+      stops.forEach((s) => s());
+    } finally {
+      await live.client.dispose();
+    }
+  });
+
+  it('runs only registered operations in allowlist mode', async () => {
+    app = await startTestApp({ env: { PERSISTED_OPERATIONS_ONLY: 'true' } });
+    const { key } = await creditorWithKey(app.db);
+    const live = liveClient(app.url, key);
+    try {
+      const refused = await subscribeOnce(live.client, 'subscription { caseStatusChanged { toStatus } }');
+      expect(refused[0]).toMatchObject({ extensions: { code: 'OPERATION_NOT_REGISTERED' } });
+    } finally {
+      await live.client.dispose();
+    }
   });
 });
