@@ -15,6 +15,8 @@ export interface PubSub {
   publish(channel: Channel, message: string): Promise<void>;
   /** Resolves once messages published from then on reach the listener; returns the unsubscribe. */
   subscribe(channel: Channel, listener: Listener): Promise<() => void>;
+  /** Resolves when the transport answers (readiness checks); always, in-process. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,6 +78,8 @@ export class MemoryPubSub implements PubSub {
     return this.fanout.add(channel, listener, async () => undefined, () => undefined);
   }
 
+  async ping(): Promise<void> {}
+
   async close(): Promise<void> {}
 }
 
@@ -119,6 +123,10 @@ export class RedisPubSub implements PubSub {
       async () => void (await this.subscriber.subscribe(name)),
       () => void this.subscriber.unsubscribe(name).catch((err) => this.logError('subscriber', err)),
     );
+  }
+
+  async ping(): Promise<void> {
+    await this.publisher.ping();
   }
 
   async close(): Promise<void> {

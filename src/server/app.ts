@@ -59,12 +59,12 @@ export async function createHubServer(deps: AppDeps): Promise<HubServer> {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    try {
-      await deps.db.$queryRawUnsafe('SELECT 1');
-      res.json({ status: 'ready', database: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'unavailable', database: 'unreachable' });
-    }
+    const [database, redis] = await Promise.all([
+      answers(() => deps.db.$queryRawUnsafe('SELECT 1')),
+      deps.events.pubsub.kind === 'redis' ? answers(() => deps.events.pubsub.ping()) : Promise.resolve(undefined),
+    ]);
+    const ready = database === 'ok' && redis !== 'unreachable';
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database, ...(redis ? { redis } : {}) });
   });
   app.use(
     GRAPHQL_PATH,
@@ -183,4 +183,20 @@ function logRequests(): ApolloServerPlugin<Context> {
 function isClientError(error: { extensions?: Record<string, unknown> }): boolean {
   const code = error.extensions?.code;
   return typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
+}
+
+/** A dependency's answer for /readyz, within a second. */
+async function answers(check: () => Promise<unknown>): Promise<'ok' | 'unreachable'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), 1000);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return 'ok';
+  } catch {
+    return 'unreachable';
+  } finally {
+    clearTimeout(timer);
+  }
 }
