@@ -54,3 +54,11 @@ export function visiblePartners(viewer: Viewer): Prisma.PartnerWhereInput {
       return NOTHING;
   }
 }
+
+/**
+ * A case's internals (timeline, letters, arrangements): its creditor and staff only. Partners work
+ * an assigned case from its claims, debtor and balance, not from the creditor's correspondence.
+ */
+export function visibleCaseInternals(viewer: Viewer): Prisma.CaseWhereInput {
+  return viewer.kind === 'PARTNER' ? NOTHING : visibleCases(viewer);
+}

@@ -1,6 +1,6 @@
 import { builder } from './builder';
 import { eur, MoneyRef } from './money';
-import { visibleCases } from '../auth/visibility';
+import { visibleCaseInternals, visibleCases } from '../auth/visibility';
 
 /** Objects that hang off a case. Each is reachable only through a case the viewer may see. */
 
@@ -91,10 +91,10 @@ const ChannelEnum = builder.enumType('CommunicationChannel', {
 });
 
 builder.prismaNode('Communication', {
-  authScopes: { authenticated: true },
+  authScopes: { $any: { creditor: true, staff: true } },
   id: { field: 'id' },
   description: 'A letter or message sent to the debtor.',
-  findUnique: (id, ctx) => ({ id, case: visibleCases(ctx.viewer) }),
+  findUnique: (id, ctx) => ({ id, case: visibleCaseInternals(ctx.viewer) }),
   fields: (t) => ({
     kind: t.expose('kind', { type: CommunicationKindEnum, description: 'What was sent.' }),
     channel: t.expose('channel', { type: ChannelEnum, description: 'How.' }),
@@ -127,7 +127,7 @@ const ArrangementStatusEnum = builder.enumType('ArrangementStatus', {
 });
 
 builder.prismaObject('Instalment', {
-  authScopes: { authenticated: true },
+  authScopes: { $any: { creditor: true, staff: true } },
   description: 'One instalment of a payment arrangement.',
   fields: (t) => ({
     sequence: t.exposeInt('sequence', { description: '1 for the first instalment.' }),
@@ -138,10 +138,10 @@ builder.prismaObject('Instalment', {
 });
 
 builder.prismaNode('PaymentArrangement', {
-  authScopes: { authenticated: true },
+  authScopes: { $any: { creditor: true, staff: true } },
   id: { field: 'id' },
   description: 'A payment plan ("betalingsregeling"): the balance split into instalments.',
-  findUnique: (id, ctx) => ({ id, case: visibleCases(ctx.viewer) }),
+  findUnique: (id, ctx) => ({ id, case: visibleCaseInternals(ctx.viewer) }),
   fields: (t) => ({
     status: t.expose('status', { type: ArrangementStatusEnum, description: 'Where it stands.' }),
     total: t.field({ type: MoneyRef, description: 'The balance the plan covers (as on the proposal day).', resolve: (a) => eur(a.totalAmount) }),
@@ -164,10 +164,10 @@ const ActorKindEnum = builder.enumType('ActorKind', {
 });
 
 export const CaseEventRef = builder.prismaNode('CaseEvent', {
-  authScopes: { authenticated: true },
+  authScopes: { $any: { creditor: true, staff: true } },
   id: { resolve: (e) => e.id.toString() },
   description: 'One entry of a case timeline. Append-only; the sequence orders all events of all cases.',
-  findUnique: (id, ctx) => ({ id: BigInt(/^\d{1,19}$/.test(id) ? id : '0'), case: visibleCases(ctx.viewer) }),
+  findUnique: (id, ctx) => ({ id: BigInt(/^\d{1,19}$/.test(id) ? id : '0'), case: visibleCaseInternals(ctx.viewer) }),
   fields: (t) => ({
     sequence: t.string({ description: 'Global, increasing position of the event (a 64-bit integer as a string); resume subscriptions after it.', resolve: (e) => e.id.toString() }),
     type: t.exposeString('type', { description: 'What happened, e.g. CASE_SUBMITTED, WIK_NOTICE_SENT, PAYMENT_RECORDED, CASE_PAID.' }),

@@ -6,7 +6,7 @@ import { planInstalments, type PlanErrorCode } from '../domain/arrangement';
 import { transition } from '../domain/case-state';
 import { formatAmount } from '../domain/money';
 import { recordEvent } from './case-events';
-import { applyTransition, CASE_HEAD, stateOf } from './case-store';
+import { applyTransition, stateOf } from './case-store';
 import { runCaseAction, visibleCaseForChange } from './case-lifecycle';
 import { LEDGER_SELECT, loadInterestRates, statementOf } from './case-ledger';
 import { Rejected, type CaseErrorCode, type Result } from './errors';
@@ -77,18 +77,18 @@ export async function acceptArrangement(deps: AppDeps, viewer: Viewer, input: { 
   return runCaseAction(deps, async (tx) => {
     const arrangement = await tx.paymentArrangement.findFirst({
       where: { id: input.arrangementId, case: visibleCases(viewer) },
-      include: { instalments: { orderBy: { sequence: 'asc' }, take: 1 }, case: { select: CASE_HEAD } },
+      include: { instalments: { orderBy: { sequence: 'asc' }, take: 1 } },
     });
     if (!arrangement || viewer.kind === 'PARTNER') {
       throw new Rejected([{ code: 'ARRANGEMENT_NOT_FOUND', field: ['input', 'arrangementId'], message: 'No arrangement with this id.' }]);
     }
-    await visibleCaseForChange(tx, viewer, arrangement.caseId);
+    const head = await visibleCaseForChange(tx, viewer, arrangement.caseId);
     if (arrangement.status !== 'PROPOSED') {
       throw new Rejected([{ code: 'INVALID_ARRANGEMENT', field: ['input', 'arrangementId'], message: `The arrangement is ${arrangement.status}, not PROPOSED.` }]);
     }
     await tx.paymentArrangement.update({ where: { id: arrangement.id }, data: { status: 'ACTIVE', acceptedAt: now } });
     const first = arrangement.instalments[0];
-    await applyTransition(tx, arrangement.case, 'AGREE_ARRANGEMENT', {
+    await applyTransition(tx, head, 'AGREE_ARRANGEMENT', {
       type: 'ARRANGEMENT_ACCEPTED', actor: actorOf(viewer), at: now, payload: { arrangementId: arrangement.id },
     }, {
       interestFrozenOn: toUtcDate(dutchDate(arrangement.proposedAt)),

@@ -2,7 +2,7 @@ import type { AppDeps } from '../context';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { visibleCases } from '../auth/visibility';
 import { dutchDate } from '../domain/dates';
-import { applyTransition, CASE_HEAD, inTransaction, type CaseHead, type Tx } from './case-store';
+import { applyTransition, inTransaction, lockCase, type CaseHead, type Tx } from './case-store';
 import { loadInterestRates } from './case-ledger';
 import { Rejected, type CaseErrorCode, type Result } from './errors';
 import { refreshFigures } from './workflow';
@@ -11,12 +11,13 @@ import type { CaseAction } from '../domain/case-state';
 
 /** A case the viewer may change; one it may not see answers exactly like one that does not exist. */
 export async function visibleCaseForChange(tx: Tx, viewer: Viewer, caseId: string): Promise<CaseHead> {
-  const head = await tx.case.findFirst({ where: { id: caseId, AND: [visibleCases(viewer)] }, select: CASE_HEAD });
-  if (!head || viewer.kind === 'PARTNER') {
+  const visible = viewer.kind === 'PARTNER' ? null : await tx.case.findFirst({ where: { id: caseId, AND: [visibleCases(viewer)] }, select: { id: true } });
+  if (!visible) {
     throw new Rejected<CaseErrorCode>([{ code: 'CASE_NOT_FOUND', field: ['input', 'caseId'], message: 'No case with this id.' }]);
   }
-  return head;
+  return lockCase(tx, visible.id);
 }
+
 
 /** Runs a case action; business rejections come back as typed errors, the transaction rolled back. */
 export async function runCaseAction<T>(deps: AppDeps, work: (tx: Tx) => Promise<T>): Promise<Result<T, CaseErrorCode>> {

@@ -71,7 +71,7 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Pr
       notifyCommitted(db);
       return result;
     } catch (err) {
-      if (err instanceof ConcurrentModification && attempt < 4) continue;
+      if ((err instanceof ConcurrentModification || isDeadlock(err)) && attempt < 4) continue;
       throw err;
     }
   }
@@ -79,4 +79,19 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Pr
 
 export function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+}
+
+/** MySQL chose this transaction as a deadlock victim (or it timed out waiting): safe to run again. */
+function isDeadlock(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2034';
+}
+
+/**
+ * Takes the case row's write lock before anything else in the transaction. Writers of one case
+ * then queue here instead of deadlocking later (inserting a payment or event takes a shared lock
+ * on the case through its foreign key, and two such holders cannot both upgrade it).
+ */
+export async function lockCase(tx: Tx, caseId: string): Promise<CaseHead> {
+  await tx.$queryRaw`SELECT id FROM cases WHERE id = ${caseId} FOR UPDATE`;
+  return tx.case.findUniqueOrThrow({ where: { id: caseId }, select: CASE_HEAD });
 }

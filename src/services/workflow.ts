@@ -9,7 +9,7 @@ import { isContactAllowed } from '../domain/contact-window';
 import { formatAmount, money } from '../domain/money';
 import type { InterestRate } from '../domain/interest';
 import { recordEvent, type Actor } from './case-events';
-import { applyTransition, CASE_HEAD, inTransaction, updateCase, type CaseHead, type Tx } from './case-store';
+import { applyTransition, CASE_HEAD, inTransaction, lockCase, updateCase, type CaseHead, type Tx } from './case-store';
 import { collectionCosts, LEDGER_SELECT, loadInterestRates, statementOf } from './case-ledger';
 
 /** Days between reminders in the amicable phase (agency policy). */
@@ -91,6 +91,7 @@ export type AdvanceOutcome = 'WIK_TERM_EXPIRED' | 'REMINDER_SENT' | 'ARRANGEMENT
 export async function advanceCase(deps: AppDeps, caseId: string, now: Date): Promise<AdvanceOutcome> {
   const today = dutchDate(now);
   return inTransaction(deps.db, async (tx) => {
+    await lockCase(tx, caseId);
     const head = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { ...CASE_HEAD, nextActionOn: true } });
     if (!head.nextActionOn || fromUtcDate(head.nextActionOn) > today) return 'NOTHING_DUE';
     const rates = await loadInterestRates(tx);

@@ -132,6 +132,13 @@ describe('tenant walls', () => {
       const res = await ask(`query($id: ID!) { node(id: $id) { ... on Case { ${field} } } }`, { id: assigned }, partnerKey);
       expect(res.errors?.[0]).toMatchObject({ message: 'Not authorized for this field.', extensions: { code: 'FORBIDDEN' } });
     }
+    // The same internals by global id answer like missing objects.
+    for (const type of ['CaseEvent', 'Communication', 'PaymentArrangement']) {
+      expect(await ask('query($id: ID!) { node(id: $id) { id } }', { id: foreignIds[type] }, partnerKey)).toEqual({ data: { node: null } });
+    }
+    for (const type of ['Debtor', 'Claim', 'Payment']) {
+      expect(await ask('query($id: ID!) { node(id: $id) { id } }', { id: foreignIds[type] }, partnerKey)).toEqual({ data: { node: { id: foreignIds[type] } } });
+    }
     const withdraw = await ask('mutation($id: ID!) { caseWithdraw(input: { caseId: $id, reason: "x" }) { errors { code } } }', { id: assigned }, partnerKey);
     expect(withdraw.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
