@@ -15,6 +15,7 @@ const EVENT_TYPE_DESCRIPTIONS: Record<CaseEventType, string> = {
   CASE_SUBMITTED: 'The case was handed over.',
   WIK_NOTICE_SENT: 'The statutory 14-day letter went to a consumer debtor.',
   WIK_TERM_EXPIRED: 'The 14-day term passed unpaid: collection costs became due.',
+  COSTS_ADJUSTED: 'The collection costs were worked out again, e.g. after a payment made within the 14-day term was reported late.',
   REMINDER_SENT: 'A payment reminder went out.',
   PAYMENT_RECORDED: 'A payment was recorded.',
   CASE_PAID: 'The balance reached zero.',

@@ -8,7 +8,7 @@ import { inTransaction, isUniqueViolation, type Tx } from './case-store';
 import { visibleCaseForChange } from './case-lifecycle';
 import { loadInterestRates } from './case-ledger';
 import { fail, ok, Rejected, type PaymentErrorCode, type Result } from './errors';
-import { refreshFigures } from './workflow';
+import { reconsiderWikCosts, refreshFigures } from './workflow';
 
 export type PaymentRecordInput = {
   caseId: string;
@@ -62,7 +62,10 @@ export async function recordPayment(deps: AppDeps, viewer: Viewer, input: Paymen
         caseId: head.id, creditorId: head.creditorId, type: 'PAYMENT_RECORDED', actor: actorOf(viewer), at: now,
         payload: { paymentId: payment.id, amount: formatAmount(amount), receivedOn: input.receivedOn, source: 'CREDITOR_DIRECT', externalReference: reference },
       });
-      await refreshFigures({ tx, deps, head, now, today, actor: actorOf(viewer) }, await loadInterestRates(tx));
+      const rates = await loadInterestRates(tx);
+      const step = { tx, deps, head, now, today, actor: actorOf(viewer) };
+      const adjusted = await reconsiderWikCosts(step, rates, input.receivedOn);
+      await refreshFigures({ ...step, head: adjusted }, rates);
       return ok({ paymentId: payment.id, caseId: head.id, replayed: false });
     });
   } catch (err) {

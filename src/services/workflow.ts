@@ -17,7 +17,7 @@ export const REMINDER_INTERVAL_DAYS = 14;
 /** Reminders before a case is put up for an escalation decision (agency policy). */
 export const MAX_REMINDERS = 3;
 
-type Step = { tx: Tx; deps: AppDeps; head: CaseHead; now: Date; today: CalendarDate; actor: Actor };
+export type Step = { tx: Tx; deps: AppDeps; head: CaseHead; now: Date; today: CalendarDate; actor: Actor };
 
 /**
  * The first step after intake. A consumer gets the 14-day letter (6:96 lid 6): posted today,
@@ -114,38 +114,63 @@ export async function advanceCase(deps: AppDeps, caseId: string, now: Date): Pro
  * paid within the term lowers them), from the day after the (extended) term end.
  */
 async function expireWikTerm(step: Step, rates: readonly InterestRate[]): Promise<AdvanceOutcome> {
-  const { tx, deps, head, now, today } = step;
+  const { tx, head, now } = step;
+  const costs = await wikCosts(step, rates);
+  let current = await applyTransition(tx, head, 'WIK_TERM_EXPIRED', {
+    type: 'WIK_TERM_EXPIRED', actor: step.actor, at: now, payload: costs.payload,
+  }, costs.columns);
+  current = await refreshFigures({ ...step, head: current }, rates);
+  await remind({ ...step, head: current }, 1);
+  return 'WIK_TERM_EXPIRED';
+}
+
+/**
+ * A payment reported late but received within the term changes what the letter allows: less
+ * principal remained (lower costs), or nothing did (no costs at all, 6:96 lid 6). Costs are
+ * worked out again from every payment known now; the change is on the timeline.
+ */
+export async function reconsiderWikCosts(step: Step, rates: readonly InterestRate[], receivedOn: CalendarDate): Promise<CaseHead> {
+  const { tx, head, now } = step;
+  const letter = await tx.communication.findFirst({ where: { caseId: head.id, kind: 'WIK_NOTICE' }, orderBy: { sentAt: 'desc' } });
+  const termExpired = head.status !== 'SUBMITTED' && head.status !== 'WIK_NOTICE' && !(head.status === 'DISPUTED' && head.statusBeforeDispute === 'WIK_NOTICE');
+  if (!letter?.termEndsOn || !termExpired || receivedOn > fromUtcDate(letter.termEndsOn)) return head;
+  const costs = await wikCosts(step, rates);
+  const before = await tx.case.findUniqueOrThrow({ where: { id: head.id }, select: { costsAmount: true } });
+  if (before.costsAmount.equals(costs.columns.costsAmount)) return head;
+  await recordEvent(tx, {
+    caseId: head.id, creditorId: head.creditorId, type: 'COSTS_ADJUSTED', actor: step.actor, at: now,
+    payload: { ...costs.payload, previousCosts: formatAmount(before.costsAmount.toString()), reason: 'payment within the 14-day term' },
+  });
+  return updateCase(tx, head, costs.columns);
+}
+
+/** What the case's 14-day letter allows in costs, given the payments known now. */
+async function wikCosts(step: Step, rates: readonly InterestRate[]) {
+  const { tx, deps, head, today } = step;
   const letter = await tx.communication.findFirstOrThrow({ where: { caseId: head.id, kind: 'WIK_NOTICE' }, orderBy: { sentAt: 'desc' } });
   const creditor = await tx.creditor.findUniqueOrThrow({ where: { id: head.creditorId }, select: { vatDeductible: true } });
   const termEnd = fromUtcDate(letter.termEndsOn!);
   const ledger = await tx.case.findUniqueOrThrow({ where: { id: head.id }, select: LEDGER_SELECT });
-  const atTermEnd = statementOf(ledger, rates, addDays(termEnd, 1));
+  const withoutCosts = { ...ledger, costsAmount: ledger.costsAmount.mul(0), costsChargeableFrom: null };
+  const atTermEnd = statementOf(withoutCosts, rates, addDays(termEnd, 1));
+  const paidWithinTerm = atTermEnd.balance.lte(0) ? atTermEnd.payments.map((p) => p.receivedOn).sort().at(-1) ?? null : null;
   const decision = decideCollectionCosts({
     debtorKind: 'CONSUMER',
     letter: { postedOn: fromUtcDate(letter.postedOn!), statedTermEndsOn: termEnd },
-    paidInFullOn: null,
+    paidInFullOn: paidWithinTerm,
     today,
   });
-  const remaining = atTermEnd.claims.map((c) => c.principalOutstanding.toString());
-  const costs = collectionCosts(remaining, creditor.vatDeductible, deps.config.vatRatePercent);
+  const costs = collectionCosts(atTermEnd.claims.map((c) => c.principalOutstanding.toString()), creditor.vatDeductible, deps.config.vatRatePercent);
   const chargeable = decision.chargeable ? decision.chargeableFrom : null;
-  let current = await applyTransition(tx, head, 'WIK_TERM_EXPIRED', {
-    type: 'WIK_TERM_EXPIRED', actor: step.actor, at: now,
+  const total = chargeable ? formatAmount(costs.total) : '0.00';
+  const vat = chargeable ? formatAmount(costs.vat) : '0.00';
+  return {
+    columns: { costsAmount: total, costsVatAmount: vat, costsChargeableFrom: chargeable ? toUtcDate(chargeable) : null },
     payload: {
-      termEndsOn: termEnd,
-      costs: chargeable ? formatAmount(costs.total) : '0.00',
-      costsVat: chargeable ? formatAmount(costs.vat) : '0.00',
-      costsChargeableFrom: chargeable,
+      termEndsOn: termEnd, costs: total, costsVat: vat, costsChargeableFrom: chargeable,
       ...(decision.chargeable ? {} : { costsRefused: decision.reason }),
     },
-  }, {
-    costsAmount: chargeable ? formatAmount(costs.total) : '0.00',
-    costsVatAmount: chargeable ? formatAmount(costs.vat) : '0.00',
-    costsChargeableFrom: chargeable ? toUtcDate(chargeable) : null,
-  });
-  current = await refreshFigures({ ...step, head: current }, rates);
-  await remind({ ...step, head: current }, 1);
-  return 'WIK_TERM_EXPIRED';
+  };
 }
 
 async function sendNextReminder(step: Step): Promise<AdvanceOutcome> {

@@ -77,6 +77,33 @@ describe('the amicable workflow', () => {
     expect(s.costs.charged.amount).toBe('90.81');
   });
 
+  it('drops the costs when a payment made within the term is reported after it expired', async () => {
+    const c = (await submit(app, key)).case!;
+    app.clock.set('2026-03-19T08:00:00Z');
+    await advance(); // costs 150.00 charged: nothing was known to be paid
+    app.clock.set('2026-03-20T08:00:00Z');
+    // Paid in full on 10 March (principal + interest to then: 1000 × 4% × 49/365 = 5.37), reported now.
+    const paid = await pay(c.id, '1005.37', '2026-03-10');
+    expect(paid.errors).toEqual([]);
+    expect(paid.case).toMatchObject({ status: 'PAID', balance: { costs: { amount: '0.00' }, total: { amount: '0.00' } } });
+    const s = await statement(c.id, '2026-03-20');
+    expect(s.costs.charged.amount).toBe('0.00');
+    expect(s.unallocated.amount).toBe('0.00');
+    const timeline = (await app.gql(CaseTimelineDocument, { id: c.id }, key)).body.data!.node as any;
+    const adjusted = timeline.timeline.edges.map((e: any) => e.node).find((n: any) => n.type === 'COSTS_ADJUSTED');
+    expect(JSON.parse(adjusted.data)).toMatchObject({ costs: '0.00', previousCosts: '150.00', costsRefused: 'PAID_WITHIN_TERM' });
+  });
+
+  it('lowers the costs when a part payment within the term is reported late', async () => {
+    const c = (await submit(app, key)).case!;
+    app.clock.set('2026-03-19T08:00:00Z');
+    await advance();
+    app.clock.set('2026-03-20T08:00:00Z');
+    await pay(c.id, '400.00', '2026-03-10');
+    // As if known in time: 605.37 principal remained, so costs are 15% of it = 90.81.
+    expect((await statement(c.id, '2026-03-20')).costs.charged.amount).toBe('90.81');
+  });
+
   it('takes a business debtor straight to reminders with the €40 minimum, VAT added when not deductible', async () => {
     const other = await creditorWithKey(app.db, { vatDeductible: false });
     const result = await submit(app, other.key, {
