@@ -29,7 +29,7 @@ export interface TermHoliday {
 export type EquatedDays = readonly CalendarDate[];
 
 /** King's Day replaced Queen's Day (30 April) in 2014; earlier years are out of scope. */
-const FIRST_SUPPORTED_YEAR = 2014;
+export const FIRST_SUPPORTED_YEAR = 2014;
 
 const SATURDAY = 6;
 const SUNDAY = 0;

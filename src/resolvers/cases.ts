@@ -13,6 +13,7 @@ import { prescriptionDate } from '../domain/prescription';
 import { MissingInterestRateError } from '../domain/interest';
 import { LEDGER_SELECT, statementOf, type LedgerRow } from '../services/case-ledger';
 import { submitCase } from '../services/case-submit';
+import { outOfBounds } from '../services/date-bounds';
 import { changeCaseStatus, type SimpleCaseAction } from '../services/case-lifecycle';
 import type { CaseErrorCode, Result, UserError } from '../services/errors';
 import type { Context } from '../context';
@@ -150,8 +151,11 @@ export const CaseRef = builder.prismaNode('Case', {
       args: { asOf: t.arg({ type: 'Date', required: false, description: 'The day to draw the account up for (YYYY-MM-DD); default today.' }) },
       select: LEDGER_SELECT,
       resolve: async (c, { asOf }, ctx) => {
+        const today = dutchDate(ctx.clock.now());
         if (asOf && !isCalendarDate(asOf)) throw new GraphQLError('asOf must be YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
-        return { statement: await statementFor(c, ctx, asOf ?? dutchDate(ctx.clock.now())), ledger: c };
+        const problem = asOf ? outOfBounds(asOf, today) : null;
+        if (problem) throw new GraphQLError(`asOf ${asOf} ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
+        return { statement: await statementFor(c, ctx, asOf ?? today), ledger: c };
       },
     }),
     nextAction: t.field({

@@ -85,6 +85,7 @@ builder.queryField('costEstimate', (t) =>
           { debtorKind: input.debtorKind, claims: input.claims, vatDeductible, interestUntil: input.interestUntil ?? today, letterPostedOn: input.letterPostedOn ?? today },
           await ctx.interestRates(),
           ctx.config.vatRatePercent,
+          today,
         );
         if (!result.ok) {
           const e = result.errors[0];

@@ -2,6 +2,7 @@ import { addDays, isCalendarDate, type CalendarDate } from '../domain/dates';
 import { isCountryCode, SUPPORTED_CURRENCIES } from '../domain/countries';
 import { money, sum } from '../domain/money';
 import type { CaseErrorCode, UserError } from './errors';
+import { EARLIEST_DATE, outOfBounds } from './date-bounds';
 
 export type DebtorInput = {
   kind: 'CONSUMER' | 'BUSINESS';
@@ -105,6 +106,8 @@ function validateClaim(claim: ClaimInput, today: CalendarDate, problem: Problem)
   else if (amount.gt(MAX_CASE_PRINCIPAL)) problem('INVALID_AMOUNT', ['amount'], `amount must be at most ${MAX_CASE_PRINCIPAL.toFixed(2)}, got ${claim.amount}`);
   const datesValid = isCalendarDate(claim.invoiceDate) && isCalendarDate(claim.dueDate);
   if (!datesValid) return;
+  const tooOld = claim.dueDate < EARLIEST_DATE ? outOfBounds(claim.dueDate, today) : null;
+  if (tooOld) problem('INVALID_INPUT', ['dueDate'], `dueDate ${claim.dueDate} ${tooOld}`);
   if (claim.invoiceDate > today) {
     problem('INVOICE_DATE_IN_FUTURE', ['invoiceDate'], `invoiceDate ${claim.invoiceDate} is after today (${today})`);
   }

@@ -5,6 +5,9 @@ import { money, sum, type Money } from '../domain/money';
 import { collectionCosts } from './case-ledger';
 import type { CollectionCosts } from '../domain/collection-costs';
 import type { UserError } from './errors';
+import { outOfBounds } from './date-bounds';
+import { FIRST_SUPPORTED_YEAR } from '../domain/calendar';
+import { MAX_CLAIMS_PER_CASE } from './case-validation';
 
 export type EstimateInput = {
   debtorKind: 'CONSUMER' | 'BUSINESS';
@@ -29,9 +32,23 @@ export type Estimate = {
  * statutory interest per invoice to a date, and for a consumer the 14-day term of a letter
  * posted on a given day (costs are due from the day after it).
  */
-export function estimateCosts(input: EstimateInput, rates: readonly InterestRate[], vatRatePercent: number): { ok: true; value: Estimate } | { ok: false; errors: UserError[] } {
+export function estimateCosts(input: EstimateInput, rates: readonly InterestRate[], vatRatePercent: number, today: CalendarDate): { ok: true; value: Estimate } | { ok: false; errors: UserError[] } {
   const errors: UserError[] = [];
-  if (input.claims.length === 0) errors.push({ code: 'INVALID_INPUT', field: ['input', 'claims'], message: 'give at least one claim' });
+  if (input.claims.length === 0 || input.claims.length > MAX_CLAIMS_PER_CASE) {
+    errors.push({ code: 'INVALID_INPUT', field: ['input', 'claims'], message: `give 1 to ${MAX_CLAIMS_PER_CASE} claims` });
+  }
+  const dates: [string[], CalendarDate][] = [
+    [['input', 'interestUntil'], input.interestUntil],
+    [['input', 'letterPostedOn'], input.letterPostedOn],
+    ...input.claims.map((c, i): [string[], CalendarDate] => [['input', 'claims', String(i), 'dueDate'], c.dueDate]),
+  ];
+  if (input.letterPostedOn < `${FIRST_SUPPORTED_YEAR}-01-01`) {
+    errors.push({ code: 'INVALID_INPUT', field: ['input', 'letterPostedOn'], message: `letterPostedOn ${input.letterPostedOn} is before ${FIRST_SUPPORTED_YEAR}, the first year the holiday calendar covers` });
+  }
+  for (const [field, date] of dates) {
+    const problem = outOfBounds(date, today);
+    if (problem) errors.push({ code: 'INVALID_INPUT', field, message: `${field.at(-1)} ${date} ${problem}` });
+  }
   input.claims.forEach((c, i) => {
     if (money(c.amount).lte(0)) errors.push({ code: 'INVALID_AMOUNT', field: ['input', 'claims', String(i), 'amount'], message: `amount must be more than 0.00, got ${c.amount}` });
   });

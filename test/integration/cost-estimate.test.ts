@@ -186,7 +186,7 @@ describe('costEstimate', () => {
     it.each([
       ['a zero amount', [{ amount: '0.00', dueDate: '2026-02-01' }], ['input', 'claims', '0', 'amount'], 'input.claims.0.amount: amount must be more than 0.00, got 0.00'],
       ['a negative amount on the second invoice', [{ amount: '10.00', dueDate: '2026-02-01' }, { amount: '-5.00', dueDate: '2026-02-01' }], ['input', 'claims', '1', 'amount'], 'input.claims.1.amount: amount must be more than 0.00, got -5.00'],
-      ['no invoices', [], ['input', 'claims'], 'input.claims: give at least one claim'],
+      ['no invoices', [], ['input', 'claims'], 'input.claims: give 1 to 100 claims'],
     ])('refuses %s as BAD_USER_INPUT naming the field', async (_what, claims, field, message) => {
       const res = await app.gql(ESTIMATE, { input: { debtorKind: 'CONSUMER', claims } }, key);
       expect(res.body.data).toBeNull();
@@ -204,7 +204,10 @@ describe('costEstimate', () => {
 
     it('refuses interest from before the first known statutory rate', async () => {
       const res = await app.gql(ESTIMATE, { input: { debtorKind: 'CONSUMER', claims: [{ amount: '100.00', dueDate: '2005-06-30' }] } }, key);
-      expect(res.body.errors).toEqual([expect.objectContaining({ message: 'input.claims: no statutory interest rate is known for 2005-07-01', extensions: { code: 'BAD_USER_INPUT' } })]);
+      expect(res.body.errors).toEqual([expect.objectContaining({
+        message: 'input.claims.0.dueDate: dueDate 2005-06-30 is before 2012-01-01, the first day the statutory interest table covers',
+        extensions: { code: 'BAD_USER_INPUT', field: ['input', 'claims', '0', 'dueDate'] },
+      })]);
     });
 
     it('is refused without a key, and to a partner key', async () => {
