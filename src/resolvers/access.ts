@@ -37,7 +37,7 @@ export const KeyKindEnum = builder.enumType('ApiKeyKind', {
 export const ScopeEnum = builder.enumType('ApiKeyScope', {
   description: 'A permission of a key.',
   values: {
-    READ: { value: 'read', description: 'Read cases and their data.' },
+    READ: { value: 'read', description: 'Read what the key’s kind may see. Every key has it; WRITE and ADMIN add to it.' },
     WRITE: { value: 'write', description: 'Perform business actions.' },
     ADMIN: { value: 'admin', description: 'Manage keys.' },
   } as const,

@@ -48,7 +48,8 @@ export async function createApiKey(deps: AppDeps, viewer: Viewer, input: ApiKeyC
   }
   const { key, prefix, secretHash } = generateKey();
   const row = await deps.db.apiKey.create({
-    data: { ...owner, prefix, secretHash, label, scopes: [...new Set(input.scopes)].sort().join(',') },
+    // Every key reads what its kind may see; write and admin add to that, never replace it.
+    data: { ...owner, prefix, secretHash, label, scopes: [...new Set<Scope>(['read', ...input.scopes])].sort().join(',') },
   });
   deps.logger.info({ keyPrefix: prefix, kind: input.kind, by: actorOf(viewer).actorKeyId }, 'api key issued');
   return ok({ apiKeyId: row.id, secret: key });

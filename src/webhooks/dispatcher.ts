@@ -18,7 +18,11 @@ export type DispatcherOptions = {
   claimMs: number;
 };
 
-export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = { pollMs: 1_000, batchSize: 50, timeoutMs: 10_000, claimMs: 60_000 };
+/** A claim outlives the slowest possible round (every delivery timing out), so no row is sent twice by design. */
+export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = { pollMs: 1_000, batchSize: 10, timeoutMs: 10_000, claimMs: 5 * 60_000 };
+
+/** Receivers answer with a status; a body beyond this is not read. */
+const MAX_RESPONSE_BYTES = 64 * 1024;
 
 export type RoundCounts = { delivered: number; retried: number; dead: number };
 
@@ -45,7 +49,7 @@ export class WebhookDispatcher {
     private readonly deps: AppDeps,
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
   ) {
-    this.http = axios.create({ timeout: options.timeoutMs, maxRedirects: 0, validateStatus: () => true });
+    this.http = axios.create({ timeout: options.timeoutMs, maxRedirects: 0, validateStatus: () => true, maxContentLength: MAX_RESPONSE_BYTES });
   }
 
   start(): void {
@@ -119,8 +123,10 @@ export class WebhookDispatcher {
       const header = Number(res.headers['retry-after']);
       retryAfter = Number.isFinite(header) ? header : undefined;
       if (status >= 200 && status < 300) {
-        await db.webhookDelivery.update({
-          where: { id: delivery.id },
+        // Only while the claim is still ours: a round that outlived its claim must not overwrite
+        // what the instance that took the row over has recorded.
+        await db.webhookDelivery.updateMany({
+          where: { id: delivery.id, claimToken: delivery.claimToken },
           data: { status: 'DELIVERED', attempts: { increment: 1 }, deliveredAt: sentAt, lastStatusCode: status, lastError: null, claimToken: null, claimedUntil: null },
         });
         return 'delivered';
@@ -131,8 +137,8 @@ export class WebhookDispatcher {
     }
     const attempts = delivery.attempts + 1;
     const dead = attempts >= MAX_ATTEMPTS || !isRetryable(status);
-    await db.webhookDelivery.update({
-      where: { id: delivery.id },
+    await db.webhookDelivery.updateMany({
+      where: { id: delivery.id, claimToken: delivery.claimToken },
       data: {
         status: dead ? 'DEAD' : 'PENDING',
         attempts,

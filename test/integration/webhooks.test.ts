@@ -110,6 +110,18 @@ describe('outbound webhooks', () => {
     expect((await restarted.runRound()).delivered).toBe(2);
   });
 
+  it('does not overwrite what another instance recorded after taking an expired claim over', async () => {
+    await submit(app, key);
+    answer = async () => {
+      // While this round waits for the receiver, its claim expires and another instance takes the rows.
+      await app.db.webhookDelivery.updateMany({ data: { claimToken: 'other-instance' } });
+      return new HttpResponse(null, { status: 200 });
+    };
+    await dispatcher.runRound();
+    const rows = await app.db.webhookDelivery.findMany();
+    expect(rows.map((r) => [r.status, r.claimToken])).toEqual([['PENDING', 'other-instance'], ['PENDING', 'other-instance']]);
+  });
+
   it('sends a creditor only its own cases’ events, and refuses endpoints that are not public https', async () => {
     const other = await creditorWithKey(app.db);
     await submit(app, other.key);
