@@ -9,10 +9,10 @@ import { visibleCases } from '../auth/visibility';
 import type { Prisma } from '../generated/prisma/client';
 import { CASE_STATUSES, phaseOf, type CasePhase, type CaseStatus } from '../domain/case-state';
 import { dutchDate, fromUtcDate, isCalendarDate } from '../domain/dates';
-import { prescriptionDate } from '../domain/prescription';
 import { MissingInterestRateError } from '../domain/interest';
 import { LEDGER_SELECT, statementOf, type LedgerRow } from '../services/case-ledger';
 import { submitCase } from '../services/case-submit';
+import { casePrescription } from '../services/case-prescription';
 import { outOfBounds } from '../services/date-bounds';
 import { changeCaseStatus, type SimpleCaseAction } from '../services/case-lifecycle';
 import type { CaseErrorCode, Result, UserError } from '../services/errors';
@@ -171,12 +171,7 @@ export const CaseRef = builder.prismaNode('Case', {
       // The same relation arguments as `balance`, `claims` and `communications`, so Pothos merges them
       // into the list query; a different shape here makes it load each case on its own (N+1).
       select: { claims: LEDGER_SELECT.claims, communications: { orderBy: { sentAt: 'asc' } } },
-      resolve: (c) =>
-        prescriptionDate({
-          dueDate: c.claims.map((x) => fromUtcDate(x.dueDate)).sort()[0],
-          kind: 'CONTRACT',
-          interruptions: c.communications.map((m) => (m.postedOn ? fromUtcDate(m.postedOn) : dutchDate(m.sentAt))),
-        }),
+      resolve: (c) => casePrescription(c.claims, c.communications),
     }),
     communications: t.relation('communications', {
       description: 'Letters and messages sent to the debtor, oldest first. Not shown to partner keys.',

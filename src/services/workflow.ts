@@ -6,6 +6,7 @@ import { isOpen } from '../domain/case-state';
 import { computeWikTerm, decideCollectionCosts } from '../domain/wik-letter';
 import { findBreach } from '../domain/arrangement';
 import { isContactAllowed } from '../domain/contact-window';
+import { isWeekendOrHoliday, nextDayThatIsNotWeekendOrHoliday } from '../domain/calendar';
 import { formatAmount, money } from '../domain/money';
 import type { InterestRate } from '../domain/interest';
 import { recordEvent, type Actor } from './case-events';
@@ -28,11 +29,14 @@ export async function startCollection(step: Step, principals: string[], vatDeduc
   const { tx, deps, head, now, today, actor } = step;
   const costs = collectionCosts(principals, vatDeductible, deps.config.vatRatePercent);
   if (head.debtor.kind === 'CONSUMER') {
-    const term = computeWikTerm(today);
+    // Letters go in the post on working days; one handed over on a weekend or holiday is posted
+    // the next working day, and its term is counted from then (counting from today would be short).
+    const postedOn = isWeekendOrHoliday(today) ? nextDayThatIsNotWeekendOrHoliday(today) : today;
+    const term = computeWikTerm(postedOn);
     await tx.communication.create({
       data: {
         caseId: head.id, kind: 'WIK_NOTICE', channel: 'LETTER', sentAt: now,
-        postedOn: toUtcDate(today), termEndsOn: toUtcDate(term.extendedTermEndsOn), costsAnnounced: formatAmount(costs.total),
+        postedOn: toUtcDate(postedOn), termEndsOn: toUtcDate(term.extendedTermEndsOn), costsAnnounced: formatAmount(costs.total),
       },
     });
     return applyTransition(tx, head, 'SEND_WIK_NOTICE', {

@@ -56,8 +56,9 @@ describe('reading cases', () => {
         // Posted Mon 2 Mar, delivered Wed 4 Mar, 14 days end Wed 18 Mar: the term ends, action on the 19th.
         nextAction: { kind: 'WIK_TERM_ENDS', on: '2026-03-19' },
         // Due 19 Jan 2026: 5 years from 20 Jan 2026 -> prescribed from 20 Jan 2031. The 14-day letter
-        // of 2 Mar 2026 interrupts it: a new 5 years from 3 Mar 2026 -> prescribed from 3 Mar 2031.
-        prescription: { lastDayToInterrupt: '2031-03-02', prescribedFrom: '2031-03-03' },
+        // posted 2 Mar 2026 interrupts it when it reaches the debtor (3:37 lid 3), on Wed 4 Mar: a new
+        // 5 years from 5 Mar 2026 -> prescribed from 5 Mar 2031.
+        prescription: { lastDayToInterrupt: '2031-03-04', prescribedFrom: '2031-03-05' },
       });
 
       const byId = await app.gql(`query($id: ID!) { case(by: { id: $id }) { creditorReference } node(id: $id) { id ... on Case { creditorReference status phase } } }`, { id: submitted.case!.id }, key);

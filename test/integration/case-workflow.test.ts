@@ -193,3 +193,17 @@ describe('the amicable workflow', () => {
     expect(await app.db.caseEvent.count({ where: { type: 'CASE_WITHDRAWN' } })).toBe(1);
   });
 });
+
+describe('a case handed over on a weekend', () => {
+  let app: TestApp;
+  afterEach(() => app.stop());
+
+  it('posts the 14-day letter on the next working day and counts the term from then', async () => {
+    app = await startTestApp({ now: '2026-03-07T10:00:00Z' }); // Saturday 7 March
+    const { key } = await creditorWithKey(app.db);
+    const c = (await submit(app, key)).case!;
+    // Posted Monday 9 March; Tuesday and Wednesday are delivery days -> delivered Wed 11 March;
+    // 14 days from Thursday 12 March end on Wednesday 25 March.
+    expect(c.communications[0]).toMatchObject({ kind: 'WIK_NOTICE', postedOn: '2026-03-09', termEndsOn: '2026-03-25' });
+  });
+});
