@@ -7,7 +7,7 @@ import { CaseErrorRef } from './user-errors';
 import { DebtorKindEnum } from './case-parts';
 import { visibleCases } from '../auth/visibility';
 import type { Prisma } from '../generated/prisma/client';
-import { CASE_STATUSES, phaseOf, type CasePhase, type CaseStatus } from '../domain/case-state';
+import { allowedActions, CASE_STATUSES, phaseOf, type CasePhase, type CaseStatus } from '../domain/case-state';
 import { dutchDate, fromUtcDate, isCalendarDate } from '../domain/dates';
 import { MissingInterestRateError } from '../domain/interest';
 import { LEDGER_SELECT, statementOf, type LedgerRow } from '../services/case-ledger';
@@ -53,6 +53,19 @@ const PHASES: Record<CasePhase, string> = {
 export const CasePhaseEnum = builder.enumType('CasePhase', {
   description: 'The broad phase of a case, coarser than its status.',
   values: Object.fromEntries(Object.entries(PHASES).map(([k, d]) => [k, { description: d }])) as Record<CasePhase, { description: string }>,
+});
+
+/** The state-machine actions a creditor starts itself, each with its mutation. */
+const CASE_ACTIONS_FOR_CLIENTS = ['WITHDRAW', 'DISPUTE', 'RESOLVE_DISPUTE', 'AGREE_ARRANGEMENT'] as const;
+
+const CaseActionEnum = builder.enumType('CaseAction', {
+  description: 'An action a creditor can take on a case.',
+  values: {
+    WITHDRAW: { description: 'caseWithdraw: take the case back.' },
+    DISPUTE: { description: 'caseDispute: record that the debtor disputes the claim.' },
+    RESOLVE_DISPUTE: { description: 'caseResolveDispute: the dispute is settled; collection resumes.' },
+    AGREE_ARRANGEMENT: { description: 'arrangementPropose and arrangementAccept: a payment plan.' },
+  } as const,
 });
 
 const NextActionKindEnum = builder.enumType('NextActionKind', {
@@ -156,6 +169,15 @@ export const CaseRef = builder.prismaNode('Case', {
         const problem = asOf ? outOfBounds(asOf, today) : null;
         if (problem) throw new GraphQLError(`asOf ${asOf} ${problem}`, { extensions: { code: 'BAD_USER_INPUT' } });
         return { statement: await statementFor(c, ctx, asOf ?? today), ledger: c };
+      },
+    }),
+    availableActions: t.field({
+      type: [CaseActionEnum],
+      description: 'What you can do with the case now (for a portal: which buttons to show). The state machine decides; the mutations check again.',
+      select: { status: true, statusBeforeDispute: true, debtor: { select: { kind: true } } },
+      resolve: (c) => {
+        const allowed = new Set(allowedActions({ status: c.status, statusBeforeDispute: c.statusBeforeDispute ?? undefined, debtorKind: c.debtor.kind }));
+        return CASE_ACTIONS_FOR_CLIENTS.filter((a) => allowed.has(a));
       },
     }),
     nextAction: t.field({

@@ -47,7 +47,7 @@ const PaymentErrorCodeEnum = builder.enumType('PaymentErrorCode', {
     INVALID_INPUT: { description: 'A field is malformed; the message says which rule it breaks.' },
     INVALID_AMOUNT: { description: 'The amount is zero or negative.' },
     RECEIVED_IN_FUTURE: { description: 'The payment is dated after today.' },
-    RECEIVED_BEFORE_SUBMISSION: { description: 'The payment is dated before the first invoice of the case.' },
+    RECEIVED_BEFORE_INVOICE: { description: 'The payment is dated before the first invoice of the case.' },
     UNKNOWN_INVOICE: { description: 'The designated invoice number is not part of the case.' },
     REFERENCE_CONFLICT: { description: 'Your payment reference was already recorded with another amount or date.' },
     CASE_CLOSED: { description: 'The case is closed (paid, withdrawn or written off).' },

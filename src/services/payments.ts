@@ -46,7 +46,7 @@ export async function recordPayment(deps: AppDeps, viewer: Viewer, input: Paymen
       }
       const earliestInvoice = caseRow.claims.map((c) => fromUtcDate(c.invoiceDate)).sort()[0];
       if (input.receivedOn < earliestInvoice) {
-        throw new Rejected([{ code: 'RECEIVED_BEFORE_SUBMISSION', field: ['input', 'receivedOn'], message: `receivedOn ${input.receivedOn} is before the first invoice date ${earliestInvoice}.` }]);
+        throw new Rejected([{ code: 'RECEIVED_BEFORE_INVOICE', field: ['input', 'receivedOn'], message: `receivedOn ${input.receivedOn} is before the first invoice date ${earliestInvoice}.` }]);
       }
       if (!isOpen(head.status)) {
         throw new Rejected([{ code: 'CASE_CLOSED', field: ['input', 'caseId'], message: `The case is ${head.status}; payments on it are no longer recorded here.` }]);

@@ -284,7 +284,7 @@ describe('case intake', () => {
       ['a zero amount', { amount: '0.00', receivedOn: '2026-03-01', externalReference: 'BANK-0' }, 'INVALID_AMOUNT', ['input', 'amount'], /amount must be more than 0\.00/],
       ['a negative amount', { amount: '-10.00', receivedOn: '2026-03-01', externalReference: 'BANK-NEG' }, 'INVALID_AMOUNT', ['input', 'amount'], /amount must be more than 0\.00, got -10\.00/],
       ['a date after today', { amount: '10.00', receivedOn: '2026-03-03', externalReference: 'BANK-FUT' }, 'RECEIVED_IN_FUTURE', ['input', 'receivedOn'], /receivedOn 2026-03-03 is after today \(2026-03-02\)/],
-      ['a date before the first invoice', { amount: '10.00', receivedOn: '2026-01-04', externalReference: 'BANK-OLD' }, 'RECEIVED_BEFORE_SUBMISSION', ['input', 'receivedOn'], /receivedOn 2026-01-04 is before the first invoice date 2026-01-05/],
+      ['a date before the first invoice', { amount: '10.00', receivedOn: '2026-01-04', externalReference: 'BANK-OLD' }, 'RECEIVED_BEFORE_INVOICE', ['input', 'receivedOn'], /receivedOn 2026-01-04 is before the first invoice date 2026-01-05/],
       ['an invoice that is not in the case', { amount: '10.00', receivedOn: '2026-03-01', externalReference: 'BANK-INV', invoiceNumber: 'F-9' }, 'UNKNOWN_INVOICE', ['input', 'invoiceNumber'], /no invoice F-9/],
       ['a malformed reference', { amount: '10.00', receivedOn: '2026-03-01', externalReference: 'bank 1' }, 'INVALID_INPUT', ['input', 'externalReference'], /externalReference must be/],
     ])('refuses %s with its code and field path, and changes nothing', async (_what, input, code, field, message) => {

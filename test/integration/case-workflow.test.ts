@@ -183,6 +183,8 @@ describe('the amicable workflow', () => {
 
   it('refuses an illegal transition as a typed error and changes nothing', async () => {
     const c = (await submit(app, key)).case!;
+    const actions = async () => ((await app.gql('query($id: ID!) { node(id: $id) { ... on Case { availableActions } } }', { id: c.id }, key)).body.data as any).node.availableActions;
+    expect(await actions()).toEqual(['WITHDRAW', 'DISPUTE', 'AGREE_ARRANGEMENT']);
     const res = (await app.gql(ResolveDisputeDocument, { input: { caseId: c.id, reason: 'nothing to resolve' } }, key)).body.data!.caseResolveDispute;
     expect(res.case).toBeNull();
     expect(res.errors).toEqual([{ code: 'ILLEGAL_TRANSITION', field: null, message: expect.stringMatching(/RESOLVE_DISPUTE is not allowed when the case is WIK_NOTICE/) }]);
@@ -190,6 +192,7 @@ describe('the amicable workflow', () => {
     expect(withdrawn.case?.status).toBe('WITHDRAWN');
     const twice = (await app.gql(WithdrawCaseDocument, { input: { caseId: c.id, reason: 'again' } }, key)).body.data!.caseWithdraw;
     expect(twice.errors[0].code).toBe('ILLEGAL_TRANSITION');
+    expect(await actions()).toEqual([]);
     expect(await app.db.caseEvent.count({ where: { type: 'CASE_WITHDRAWN' } })).toBe(1);
   });
 });
