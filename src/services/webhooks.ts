@@ -1,11 +1,13 @@
 import type { AppDeps } from '../context';
 import type { Viewer } from '../auth/viewer';
+import { isIP } from 'node:net';
 import { generateWebhookSecret } from '../webhooks/signing';
+import { isPublicAddress } from '../webhooks/public-address';
 import { fail, ok, type Result } from './errors';
 
 export type WebhookErrorCode = 'NOT_FOUND' | 'INVALID_URL' | 'NOT_DEAD';
 
-/** Endpoints a creditor may register: https only, no credentials in the URL, no loopback or private hosts. */
+/** Endpoints a creditor may register: https only, no credentials, no loopback or private literal address; names are checked again when connecting. */
 export function checkEndpointUrl(raw: string): string | null {
   let url: URL;
   try {
@@ -15,7 +17,8 @@ export function checkEndpointUrl(raw: string): string | null {
   }
   if (url.protocol !== 'https:') return 'url must use https';
   if (url.username || url.password) return 'url must not carry credentials; verify our signature instead';
-  if (/^(localhost|127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|\[?::1\]?$|0\.)/.test(url.hostname)) {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || (isIP(host) && !isPublicAddress(host))) {
     return 'url must be a public host';
   }
   return raw.length > 500 ? 'url is longer than 500 characters' : null;

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
+import { publicOnlyLookup } from './public-address';
 import type { AppDeps } from '../context';
 import type { Prisma } from '../generated/prisma/client';
 import { onCommitted } from '../events/commit-signal';
@@ -49,7 +51,13 @@ export class WebhookDispatcher {
     private readonly deps: AppDeps,
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
   ) {
-    this.http = axios.create({ timeout: options.timeoutMs, maxRedirects: 0, validateStatus: () => true, maxContentLength: MAX_RESPONSE_BYTES });
+    this.http = axios.create({
+      timeout: options.timeoutMs,
+      maxRedirects: 0,
+      validateStatus: () => true,
+      maxContentLength: MAX_RESPONSE_BYTES,
+      httpsAgent: new https.Agent({ lookup: publicOnlyLookup as never, keepAlive: true }),
+    });
   }
 
   start(): void {

@@ -126,7 +126,7 @@ describe('outbound webhooks', () => {
     const other = await creditorWithKey(app.db);
     await submit(app, other.key);
     expect(await dispatcher.runRound()).toEqual({ delivered: 0, retried: 0, dead: 0 });
-    for (const url of ['http://hooks.creditor.example/x', 'https://localhost/x', 'https://10.0.0.8/x', 'https://user:pw@hooks.creditor.example/x', 'not a url']) {
+    for (const url of ['http://hooks.creditor.example/x', 'https://localhost/x', 'https://10.0.0.8/x', 'https://[::ffff:127.0.0.1]/x', 'https://[fd00::1]/x', 'https://100.64.0.1/x', 'https://user:pw@hooks.creditor.example/x', 'not a url']) {
       const res = (await app.gql(CREATE, { url }, key)).body.data.webhookEndpointCreate;
       expect(res.errors[0]).toMatchObject({ code: 'INVALID_URL', field: ['input', 'url'] });
     }

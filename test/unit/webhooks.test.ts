@@ -1,5 +1,6 @@
 import { isRetryable, retryDelayMs } from '../../src/webhooks/backoff';
 import { signatureHeader, verifySignature } from '../../src/webhooks/signing';
+import { isPublicAddress, publicOnlyLookup } from '../../src/webhooks/public-address';
 
 describe('webhook signatures', () => {
   const body = JSON.stringify({ id: '42', type: 'CASE_PAID' });
@@ -40,4 +41,21 @@ describe('webhook retries', () => {
     'retry status %p: %p',
     (status, expected) => expect(isRetryable(status)).toBe(expected),
   );
+});
+
+describe('webhook receivers must be public', () => {
+  it.each([
+    ['8.8.8.8', true], ['93.184.216.34', true], ['2a00:1450:4001::1', true],
+    ['127.0.0.1', false], ['10.1.2.3', false], ['172.16.0.1', false], ['172.31.255.255', false], ['192.168.1.1', false],
+    ['169.254.169.254', false], ['100.64.0.1', false], ['0.0.0.0', false], ['224.0.0.1', false],
+    ['::1', false], ['::', false], ['fd00::1', false], ['fe80::1', false], ['::ffff:127.0.0.1', false], ['::ffff:7f00:1', false], ['::ffff:8.8.8.8', true], ['::ffff:808:808', true],
+    ['not-an-ip', false],
+  ])('%s is public: %p', (address, expected) => expect(isPublicAddress(address)).toBe(expected));
+
+  it('refuses, when connecting, a name that resolves to a private address', async () => {
+    const result = await new Promise<string>((resolve) =>
+      publicOnlyLookup('localhost', {}, (err) => resolve(err ? String((err as NodeJS.ErrnoException).code) : 'allowed')),
+    );
+    expect(result).toBe('ENONPUBLIC');
+  });
 });
