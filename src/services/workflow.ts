@@ -148,6 +148,16 @@ export async function reconsiderWikCosts(step: Step, rates: readonly InterestRat
   return updateCase(tx, head, costs.columns);
 }
 
+/** A consumer case whose letter went out but whose term never expired in the workflow. */
+async function costsNeverCharged(step: Step): Promise<boolean> {
+  const { tx, head } = step;
+  const [letter, expired] = await Promise.all([
+    tx.communication.count({ where: { caseId: head.id, kind: 'WIK_NOTICE' } }),
+    tx.caseEvent.count({ where: { caseId: head.id, type: 'WIK_TERM_EXPIRED' } }),
+  ]);
+  return letter > 0 && expired === 0;
+}
+
 /** What the case's 14-day letter allows in costs, given the payments known now. */
 async function wikCosts(step: Step, rates: readonly InterestRate[]) {
   const { tx, deps, head, today } = step;
@@ -165,14 +175,15 @@ async function wikCosts(step: Step, rates: readonly InterestRate[]) {
     today,
   });
   const costs = collectionCosts(atTermEnd.claims.map((c) => c.principalOutstanding.toString()), creditor.vatDeductible, deps.config.vatRatePercent);
-  const chargeable = decision.chargeable ? decision.chargeableFrom : null;
+  // Still running (a plan breached within the term): due from the day after it, if unpaid then.
+  const chargeable = decision.chargeable || decision.reason === 'TERM_RUNNING' ? decision.chargeableFrom : null;
   const total = chargeable ? formatAmount(costs.total) : '0.00';
   const vat = chargeable ? formatAmount(costs.vat) : '0.00';
   return {
     columns: { costsAmount: total, costsVatAmount: vat, costsChargeableFrom: chargeable ? toUtcDate(chargeable) : null },
     payload: {
       termEndsOn: termEnd, costs: total, costsVat: vat, costsChargeableFrom: chargeable,
-      ...(decision.chargeable ? {} : { costsRefused: decision.reason }),
+      ...(!decision.chargeable && !chargeable ? { costsRefused: decision.reason } : {}),
     },
   };
 }
@@ -208,10 +219,16 @@ async function checkArrangement(step: Step, rates: readonly InterestRate[]): Pro
     return 'NOTHING_DUE';
   }
   await tx.paymentArrangement.update({ where: { id: arrangement.id }, data: { status: 'BREACHED', endedAt: now } });
+  // A plan agreed during the 14-day term skipped its expiry: the costs the letter announced are
+  // worked out now, as the expiry would have (from the day after the term, if still unpaid then).
+  const letterCosts = (await costsNeverCharged(step)) ? await wikCosts(step, rates) : null;
   let current = await applyTransition(tx, head, 'BREACH_ARRANGEMENT', {
     type: 'ARRANGEMENT_BREACHED', actor: step.actor, at: now,
-    payload: { arrangementId: arrangement.id, instalmentDueOn: breach.dueOn, outstanding: formatAmount(breach.outstanding) },
-  }, { interestFrozenOn: null });
+    payload: {
+      arrangementId: arrangement.id, instalmentDueOn: breach.dueOn, outstanding: formatAmount(breach.outstanding),
+      ...(letterCosts ? { costs: letterCosts.payload.costs, costsChargeableFrom: letterCosts.payload.costsChargeableFrom } : {}),
+    },
+  }, { interestFrozenOn: null, ...letterCosts?.columns });
   current = await refreshFigures({ ...step, head: current }, rates);
   if (isOpen(current.status)) await remind({ ...step, head: current }, 1 + (await tx.communication.count({ where: { caseId: head.id, kind: 'REMINDER' } })));
   return 'ARRANGEMENT_BREACHED';

@@ -170,6 +170,18 @@ describe('the amicable workflow', () => {
     expect(breached.interestFrozenOn).toBeNull();
   });
 
+  it('charges the announced costs when a plan agreed during the 14-day term is breached', async () => {
+    const c = (await submit(app, key)).case!; // consumer, letter posted 2 March, term to 18 March
+    const plan = (await app.gql(ProposeArrangementDocument, { input: { caseId: c.id, instalmentCount: 2, firstDueOn: '2026-03-10' } }, key)).body.data!.arrangementPropose;
+    await app.gql(AcceptArrangementDocument, { input: { arrangementId: plan.arrangement!.id } }, key);
+    app.clock.set('2026-03-18T08:00:00Z'); // instalment 1 (10 March) unpaid past 7 grace days
+    expect((await advance()).ARRANGEMENT_BREACHED).toBe(1);
+    // The term had not run out unpaid before the breach: the costs become due from 19 March.
+    const s = await statement(c.id, '2026-03-19');
+    expect(s.costs.charged.amount).toBe('150.00');
+    expect((await statement(c.id, '2026-03-18')).costs.charged.amount).toBe('0.00');
+  });
+
   it('pauses every action while disputed and resumes where it was', async () => {
     const c = (await submit(app, key)).case!;
     const disputed = (await app.gql(DisputeCaseDocument, { input: { caseId: c.id, reason: 'Debtor says the goods were never delivered' } }, key)).body.data!.caseDispute;
