@@ -1,5 +1,5 @@
 import { addDays, type CalendarDate } from '../domain/dates';
-import { computeWikTerm, type WikTerm } from '../domain/wik-letter';
+import { computeWikTerm, decideCollectionCosts, type WikTerm } from '../domain/wik-letter';
 import { computeSimpleClaimInterest, type CompoundedInterestPeriod, type InterestRate } from '../domain/interest';
 import { money, sum, type Money } from '../domain/money';
 import { collectionCosts } from './case-ledger';
@@ -69,7 +69,15 @@ export function estimateCosts(input: EstimateInput, rates: readonly InterestRate
     value: {
       principal, costs, interest, interestPeriods, wikTerm,
       total: principal.plus(costs.total).plus(interest),
-      costsChargeableFrom: wikTerm ? addDays(wikTerm.extendedTermEndsOn, 1) : addDays(earliestDue, 1),
+      costsChargeableFrom: chargeableFrom(wikTerm, earliestDue, input.letterPostedOn),
     },
   };
+}
+
+/** The same rule the workflow applies (decideCollectionCosts), for a letter stating the 14th day. */
+function chargeableFrom(wikTerm: WikTerm | null, earliestDue: CalendarDate, today: CalendarDate): CalendarDate {
+  const decision = wikTerm
+    ? decideCollectionCosts({ debtorKind: 'CONSUMER', letter: { postedOn: wikTerm.postedOn, statedTermEndsOn: wikTerm.termEndsOn }, paidInFullOn: null, today })
+    : decideCollectionCosts({ debtorKind: 'BUSINESS', paymentDeadline: earliestDue, today });
+  return decision.chargeableFrom!;
 }

@@ -77,7 +77,11 @@ export async function refreshFigures(step: Step, rates: readonly InterestRate[])
   const statement = statementOf(ledger, rates, today);
   let current = await updateCase(tx, head, { paidAmount: formatAmount(statement.totalPaid), balanceAmount: formatAmount(statement.balance) });
   if (statement.balance.lte(0) && isOpen(current.status)) {
-    await tx.paymentArrangement.updateMany({ where: { caseId: head.id, status: 'ACTIVE' }, data: { status: 'COMPLETED', endedAt: now } });
+    const kept = await tx.paymentArrangement.findFirst({ where: { caseId: head.id, status: 'ACTIVE' }, select: { id: true } });
+    if (kept) {
+      await tx.paymentArrangement.update({ where: { id: kept.id }, data: { status: 'COMPLETED', endedAt: now } });
+      await recordEvent(tx, { caseId: head.id, creditorId: head.creditorId, type: 'ARRANGEMENT_COMPLETED', actor, at: now, payload: { arrangementId: kept.id } });
+    }
     current = await applyTransition(tx, current, 'PAID_IN_FULL', {
       type: 'CASE_PAID', actor, at: now, payload: { totalPaid: formatAmount(statement.totalPaid) },
     }, { closedAt: now, nextActionOn: null });
