@@ -73,7 +73,11 @@ export async function createHubServer(deps: AppDeps): Promise<HubServer> {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await viewerFromHeader(deps.db, req.headers.authorization, deps.clock.now());
-        if (viewer === 'INVALID') throw unauthenticated();
+        if (viewer === 'INVALID') {
+          // Guessing keys spends the caller's address budget, so a flood of bad keys meets 429s.
+          await enforceRateLimit(limiter, `ip:${req.ip}`, deps.clock.now(), deps.logger);
+          throw unauthenticated();
+        }
         await enforceRateLimit(limiter, viewer.kind === 'ANONYMOUS' ? `ip:${req.ip}` : `key:${viewer.keyId}`, deps.clock.now(), deps.logger);
         return createContext(deps, viewer, res_requestId(req));
       },

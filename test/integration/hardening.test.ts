@@ -53,6 +53,15 @@ describe('rate limits', () => {
     expect((await app.gql('{ service { name } }', {}, key)).status).toBe(200);
   });
 
+  it('spends the caller’s address budget on bad keys, so guessing keys meets 429s', async () => {
+    app = await startTestApp({ env: { RATE_LIMIT_BURST: '3', RATE_LIMIT_PER_MINUTE: '60' } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await post(app.url, { query: '{ service { name } }' }, { authorization: `Bearer ih_guess${String(i).padStart(8, '0')}_${'x'.repeat(40)}` })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
   it('shares the budget across instances through Redis', async () => {
     app = await startTestApp({ env: { RATE_LIMIT_BURST: '2', RATE_LIMIT_PER_MINUTE: '60', REDIS_URL: 'redis://127.0.0.1:6379' } });
     const { key } = await creditorWithKey(app.db);
