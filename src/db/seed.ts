@@ -8,7 +8,7 @@ import { toUtcDate } from '../domain/dates';
 import type { Db } from './client';
 
 /**
- * Reference data every installation needs: the statutory interest rates of DOMAIN.md.
+ * Reference data every installation needs: the published statutory interest rates.
  * Idempotent; rates staff added later are left alone.
  */
 export async function seedReferenceData(db: Db): Promise<void> {

@@ -1,7 +1,7 @@
 import { InterestKind, InterestRate } from './interest';
 
 export interface SeedInterestRate extends InterestRate {
-  /** False where DOMAIN.md marks the rate [check]: to be confirmed against the Staatscourant. */
+  /** False where the rate is marked [check]: to be confirmed against the Staatscourant. */
   confirmed: boolean;
 }
 
@@ -46,7 +46,7 @@ const COMMERCIAL: SeedRow[] = [
 ];
 
 /**
- * The statutory rates known when the hub was built (DOMAIN.md), to seed the rate table. The
+ * The statutory rates known when the hub was built, to seed the rate table. The
  * rules read rates from that table only; new rates are added there, not here.
  */
 export const STATUTORY_INTEREST_RATES: readonly SeedInterestRate[] = [

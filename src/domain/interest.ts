@@ -6,7 +6,7 @@ export type InterestKind = 'CONSUMER' | 'COMMERCIAL';
 
 /**
  * Interest for a period is base × rate × days / DAY_COUNT_BASIS, with days the actual calendar
- * days. Actual/365 is common practice but not fixed by statute (DOMAIN.md marks it [check]), so
+ * days. Actual/365 is common practice but not fixed by statute (marked [check]), so
  * it is this one named choice. A leap year is still divided by 365: a whole leap year earns
  * 366/365 of the annual rate, as courts and the usual rente calculators do.
  */

@@ -3,7 +3,7 @@ import { createKey, creditorWithKey, createPartner } from '../support/factories'
 
 /**
  * costEstimate: what a debt would cost without creating a case. Every expected number is worked
- * out by hand from DOMAIN.md: the BIK staffel with its €40 minimum, 21% VAT for a creditor that
+ * out by hand from the rules: the BIK staffel with its €40 minimum, 21% VAT for a creditor that
  * cannot deduct it, statutory interest per rate period (actual/365, each period rounded to
  * cents, compounded yearly) and the 14-day term of a letter. Today is Monday 2 March 2026.
  */
@@ -110,7 +110,7 @@ describe('costEstimate', () => {
   });
 
   it.each([
-    // The DOMAIN.md examples of the staffel.
+    // The textbook examples of the staffel.
     ['1000.00', '150.00'], // 15% of 1000
     ['2500.00', '375.00'], // 15% of 2500
     ['5000.00', '625.00'], // 375 + 10% of 2500

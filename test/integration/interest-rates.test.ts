@@ -12,7 +12,7 @@ describe('statutory interest rates are data', () => {
   });
   afterAll(() => app.stop());
 
-  it('are seeded from DOMAIN.md, and a rate staff add applies to running interest from its day', async () => {
+  it('are seeded from the published rates, and a rate staff add applies to running interest from its day', async () => {
     const staff = (await createKey(app.db, { kind: 'STAFF' }, 'read,write')).key;
     const { key } = await creditorWithKey(app.db);
     const rates = (await app.gql('{ interestRates { kind effectiveFrom ratePercent } }', {}, key)).body.data.interestRates;

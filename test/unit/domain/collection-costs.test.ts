@@ -36,13 +36,13 @@ describe('BIK staffel data', () => {
 
 describe('computeCollectionCosts', () => {
   it.each([
-    // The examples of DOMAIN.md.
+    // The textbook examples of the staffel.
     ['1000.00', '150.00'], //     15% × 1,000
     ['2500.00', '375.00'], //     15% × 2,500
     ['5000.00', '625.00'], //     375 + 10% × 2,500
     ['10000.00', '875.00'], //    625 + 5% × 5,000
     ['200000.00', '2775.00'], //  875 + 1% × 190,000
-  ])('DOMAIN.md example: %s → %s', (principal, costs) => {
+  ])('staffel example: %s → %s', (principal, costs) => {
     expect(costsOf(principal)).toBe(costs);
   });
 

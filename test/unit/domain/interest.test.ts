@@ -222,7 +222,7 @@ describe('interestAnniversary', () => {
 });
 
 describe('STATUTORY_INTEREST_RATES seed', () => {
-  it('lists every rate of DOMAIN.md for both kinds, flagging the unconfirmed ones', () => {
+  it('lists every published rate for both kinds, flagging the unconfirmed ones', () => {
     const table = (kind: InterestKind) =>
       rates
         .filter((r) => r.kind === kind)
