@@ -140,26 +140,16 @@ async function expireWikTerm(step: Step, rates: readonly InterestRate[]): Promis
 export async function reconsiderWikCosts(step: Step, rates: readonly InterestRate[], receivedOn: CalendarDate): Promise<CaseHead> {
   const { tx, head, now } = step;
   const letter = await tx.communication.findFirst({ where: { caseId: head.id, kind: 'WIK_NOTICE' }, orderBy: { sentAt: 'desc' } });
-  const termExpired = head.status !== 'SUBMITTED' && head.status !== 'WIK_NOTICE' && !(head.status === 'DISPUTED' && head.statusBeforeDispute === 'WIK_NOTICE');
-  if (!letter?.termEndsOn || !termExpired || receivedOn > fromUtcDate(letter.termEndsOn)) return head;
+  // A payment can only lower the costs, so only charged costs are worth a second look.
+  const { costsAmount } = await tx.case.findUniqueOrThrow({ where: { id: head.id }, select: { costsAmount: true } });
+  if (!letter?.termEndsOn || receivedOn > fromUtcDate(letter.termEndsOn) || costsAmount.lte(0)) return head;
   const costs = await wikCosts(step, rates);
-  const before = await tx.case.findUniqueOrThrow({ where: { id: head.id }, select: { costsAmount: true } });
-  if (before.costsAmount.equals(costs.columns.costsAmount)) return head;
+  if (costsAmount.equals(costs.columns.costsAmount)) return head;
   await recordEvent(tx, {
     caseId: head.id, creditorId: head.creditorId, type: 'COSTS_ADJUSTED', actor: step.actor, at: now,
-    payload: { ...costs.payload, previousCosts: formatAmount(before.costsAmount.toString()), reason: 'payment within the 14-day term' },
+    payload: { ...costs.payload, previousCosts: formatAmount(costsAmount.toString()), reason: 'payment within the 14-day term' },
   });
   return updateCase(tx, head, costs.columns);
-}
-
-/** A consumer case whose letter went out but whose term never expired in the workflow. */
-async function costsNeverCharged(step: Step): Promise<boolean> {
-  const { tx, head } = step;
-  const [letter, expired] = await Promise.all([
-    tx.communication.count({ where: { caseId: head.id, kind: 'WIK_NOTICE' } }),
-    tx.caseEvent.count({ where: { caseId: head.id, type: 'WIK_TERM_EXPIRED' } }),
-  ]);
-  return letter > 0 && expired === 0;
 }
 
 /** What the case's 14-day letter allows in costs, given the payments known now. */
@@ -223,9 +213,10 @@ async function checkArrangement(step: Step, rates: readonly InterestRate[]): Pro
     return 'NOTHING_DUE';
   }
   await tx.paymentArrangement.update({ where: { id: arrangement.id }, data: { status: 'BREACHED', endedAt: now } });
-  // A plan agreed during the 14-day term skipped its expiry: the costs the letter announced are
-  // worked out now, as the expiry would have (from the day after the term, if still unpaid then).
-  const letterCosts = (await costsNeverCharged(step)) ? await wikCosts(step, rates) : null;
+  // A plan agreed during the 14-day term skipped its expiry: the costs the letter allows are worked
+  // out now (the same answer the expiry gave, when there was one; they depend on letter and payments only).
+  const hasLetter = (await tx.communication.count({ where: { caseId: head.id, kind: 'WIK_NOTICE' } })) > 0;
+  const letterCosts = hasLetter ? await wikCosts(step, rates) : null;
   let current = await applyTransition(tx, head, 'BREACH_ARRANGEMENT', {
     type: 'ARRANGEMENT_BREACHED', actor: step.actor, at: now,
     payload: {

@@ -182,6 +182,18 @@ describe('the amicable workflow', () => {
     expect((await statement(c.id, '2026-03-18')).costs.charged.amount).toBe('0.00');
   });
 
+  it('closes a plan agreed during the 14-day term and kept to the end as paid, without costs', async () => {
+    const c = (await submit(app, key)).case!; // balance on 2 March: 1000 + 4.49 interest
+    const plan = (await app.gql(ProposeArrangementDocument, { input: { caseId: c.id, instalmentCount: 2, firstDueOn: '2026-03-10' } }, key)).body.data!.arrangementPropose;
+    expect(plan.arrangement!.instalments.map((i) => i.amount.amount)).toEqual(['502.24', '502.25']);
+    await app.gql(AcceptArrangementDocument, { input: { arrangementId: plan.arrangement!.id } }, key);
+    app.clock.set('2026-03-10T10:00:00Z');
+    await pay(c.id, '502.24', '2026-03-10'); // within the term
+    app.clock.set('2026-04-10T10:00:00Z');
+    const last = await pay(c.id, '502.25', '2026-04-10');
+    expect(last.case).toMatchObject({ status: 'PAID', balance: { costs: { amount: '0.00' }, total: { amount: '0.00' } } });
+  });
+
   it('pauses every action while disputed and resumes where it was', async () => {
     const c = (await submit(app, key)).case!;
     const disputed = (await app.gql(DisputeCaseDocument, { input: { caseId: c.id, reason: 'Debtor says the goods were never delivered' } }, key)).body.data!.caseDispute;
