@@ -1,7 +1,7 @@
 import type { AppDeps } from '../context';
 import { actorOf, type Viewer } from '../auth/viewer';
 import { visibleCases } from '../auth/visibility';
-import { addDays, dutchDate, toUtcDate, type CalendarDate } from '../domain/dates';
+import { dutchDate, fromUtcDate, toUtcDate, type CalendarDate } from '../domain/dates';
 import { planInstalments, type PlanErrorCode } from '../domain/arrangement';
 import { transition } from '../domain/case-state';
 import { formatAmount } from '../domain/money';
@@ -10,6 +10,7 @@ import { applyTransition, stateOf } from './case-store';
 import { runCaseAction, visibleCaseForChange } from './case-lifecycle';
 import { LEDGER_SELECT, loadInterestRates, statementOf } from './case-ledger';
 import { Rejected, type CaseErrorCode, type Result } from './errors';
+import { nextArrangementCheck } from './workflow';
 
 export type ArrangementProposeInput = {
   caseId: string;
@@ -77,7 +78,7 @@ export async function acceptArrangement(deps: AppDeps, viewer: Viewer, input: { 
   return runCaseAction(deps, async (tx) => {
     const arrangement = await tx.paymentArrangement.findFirst({
       where: { id: input.arrangementId, case: visibleCases(viewer) },
-      include: { instalments: { orderBy: { sequence: 'asc' }, take: 1 } },
+      include: { instalments: { orderBy: { sequence: 'asc' } } },
     });
     if (!arrangement || viewer.kind === 'PARTNER') {
       throw new Rejected([{ code: 'ARRANGEMENT_NOT_FOUND', field: ['input', 'arrangementId'], message: 'No arrangement with this id.' }]);
@@ -87,12 +88,15 @@ export async function acceptArrangement(deps: AppDeps, viewer: Viewer, input: { 
       throw new Rejected([{ code: 'INVALID_ARRANGEMENT', field: ['input', 'arrangementId'], message: `The arrangement is ${arrangement.status}, not PROPOSED.` }]);
     }
     await tx.paymentArrangement.update({ where: { id: arrangement.id }, data: { status: 'ACTIVE', acceptedAt: now } });
-    const first = arrangement.instalments[0];
+    const firstCheck = nextArrangementCheck(
+      arrangement.instalments.map((i) => ({ dueOn: fromUtcDate(i.dueOn), amount: i.amount.toString(), paid: i.paidAmount.toString() })),
+      arrangement.graceDays,
+    );
     await applyTransition(tx, head, 'AGREE_ARRANGEMENT', {
       type: 'ARRANGEMENT_ACCEPTED', actor: actorOf(viewer), at: now, payload: { arrangementId: arrangement.id },
     }, {
       interestFrozenOn: toUtcDate(dutchDate(arrangement.proposedAt)),
-      nextActionOn: toUtcDate(addDays(dutchDate(first.dueOn), arrangement.graceDays + 1)),
+      nextActionOn: firstCheck ? toUtcDate(firstCheck) : null,
     });
     return { arrangementId: arrangement.id, caseId: arrangement.caseId };
   });
