@@ -62,3 +62,15 @@ export function visiblePartners(viewer: Viewer): Prisma.PartnerWhereInput {
 export function visibleCaseInternals(viewer: Viewer): Prisma.CaseWhereInput {
   return viewer.kind === 'PARTNER' ? NOTHING : visibleCases(viewer);
 }
+
+/** Webhook endpoints (and through them, deliveries): the owning creditor and staff. */
+export function visibleWebhookEndpoints(viewer: Viewer): Prisma.WebhookEndpointWhereInput {
+  switch (viewer.kind) {
+    case 'STAFF':
+      return {};
+    case 'CREDITOR':
+      return { creditorId: viewer.creditorId };
+    default:
+      return NOTHING;
+  }
+}

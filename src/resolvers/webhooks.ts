@@ -1,21 +1,15 @@
 import { builder } from './builder';
 import { UserErrorRef } from './user-errors';
-import type { Prisma } from '../generated/prisma/client';
-import type { Viewer } from '../auth/viewer';
+import { visibleWebhookEndpoints } from '../auth/visibility';
 import { MAX_ATTEMPTS } from '../webhooks/backoff';
 import { createEndpoint, disableEndpoint, redeliver, type WebhookErrorCode } from '../services/webhooks';
 import type { Result, UserError } from '../services/errors';
-
-function visibleEndpoints(viewer: Viewer): Prisma.WebhookEndpointWhereInput {
-  if (viewer.kind === 'STAFF') return {};
-  return viewer.kind === 'CREDITOR' ? { creditorId: viewer.creditorId } : { id: { in: [] } };
-}
 
 builder.prismaNode('WebhookEndpoint', {
   id: { field: 'id' },
   description: 'Where we POST your case events. Each request is signed: see the README, "Webhooks".',
   authScopes: { $any: { creditor: true, staff: true } },
-  findUnique: (id, ctx) => ({ id, AND: [visibleEndpoints(ctx.viewer)] }),
+  findUnique: (id, ctx) => ({ id, AND: [visibleWebhookEndpoints(ctx.viewer)] }),
   fields: (t) => ({
     url: t.exposeString('url', { description: 'The https URL events are posted to.' }),
     active: t.exposeBoolean('active', { description: 'False once disabled: no new deliveries are made for it.' }),
@@ -36,7 +30,7 @@ builder.prismaNode('WebhookDelivery', {
   id: { field: 'id' },
   description: 'One event to one endpoint, with its attempts. Delivery is at least once: de-duplicate by the event id.',
   authScopes: { $any: { creditor: true, staff: true } },
-  findUnique: (id, ctx) => ({ id, endpoint: visibleEndpoints(ctx.viewer) }),
+  findUnique: (id, ctx) => ({ id, endpoint: visibleWebhookEndpoints(ctx.viewer) }),
   fields: (t) => ({
     endpoint: t.relation('endpoint', { description: 'Where it goes.' }),
     event: t.relation('event', { description: 'What it carries.' }),
@@ -54,7 +48,7 @@ builder.queryField('webhookEndpoints', (t) =>
     type: ['WebhookEndpoint'],
     description: 'Your webhook endpoints.',
     authScopes: { $any: { creditor: true, staff: true } },
-    resolve: (query, _r, _a, ctx) => ctx.db.webhookEndpoint.findMany({ ...query, where: visibleEndpoints(ctx.viewer), orderBy: { createdAt: 'asc' } }),
+    resolve: (query, _r, _a, ctx) => ctx.db.webhookEndpoint.findMany({ ...query, where: visibleWebhookEndpoints(ctx.viewer), orderBy: { createdAt: 'asc' } }),
   }),
 );
 
@@ -68,7 +62,7 @@ builder.queryField('webhookDeliveries', (t) =>
     resolve: (query, _r, { status }, ctx) =>
       ctx.db.webhookDelivery.findMany({
         ...query,
-        where: { endpoint: visibleEndpoints(ctx.viewer), ...(status ? { status } : {}) },
+        where: { endpoint: visibleWebhookEndpoints(ctx.viewer), ...(status ? { status } : {}) },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       }),
   }, { name: 'WebhookDeliveryConnection', description: 'A page of webhook deliveries.', authScopes: { authenticated: true } }, { name: 'WebhookDeliveryEdge', description: 'A delivery in a page.', authScopes: { authenticated: true } }),

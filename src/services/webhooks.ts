@@ -1,6 +1,7 @@
 import type { AppDeps } from '../context';
 import type { Viewer } from '../auth/viewer';
 import { isIP } from 'node:net';
+import { visibleWebhookEndpoints } from '../auth/visibility';
 import { generateWebhookSecret } from '../webhooks/signing';
 import { isPublicAddress } from '../webhooks/public-address';
 import { fail, ok, type Result } from './errors';
@@ -38,7 +39,7 @@ export async function createEndpoint(deps: AppDeps, viewer: Viewer, input: { url
 }
 
 export async function disableEndpoint(deps: AppDeps, viewer: Viewer, endpointId: string): Promise<Result<{ endpointId: string }, WebhookErrorCode>> {
-  const row = viewer.kind === 'CREDITOR' ? await deps.db.webhookEndpoint.findFirst({ where: { id: endpointId, creditorId: viewer.creditorId } }) : null;
+  const row = viewer.kind === 'CREDITOR' ? await deps.db.webhookEndpoint.findFirst({ where: { id: endpointId, AND: [visibleWebhookEndpoints(viewer)] } }) : null;
   if (!row) return fail('NOT_FOUND', 'No webhook endpoint with this id.', ['input', 'endpointId']);
   await deps.db.webhookEndpoint.update({ where: { id: row.id }, data: { active: false } });
   return ok({ endpointId: row.id });
@@ -46,12 +47,7 @@ export async function disableEndpoint(deps: AppDeps, viewer: Viewer, endpointId:
 
 /** Sends a dead-lettered delivery again from scratch (e.g. after the receiver was fixed). */
 export async function redeliver(deps: AppDeps, viewer: Viewer, deliveryId: string): Promise<Result<{ deliveryId: string }, WebhookErrorCode>> {
-  const row =
-    viewer.kind === 'CREDITOR'
-      ? await deps.db.webhookDelivery.findFirst({ where: { id: deliveryId, endpoint: { creditorId: viewer.creditorId } } })
-      : viewer.kind === 'STAFF'
-        ? await deps.db.webhookDelivery.findUnique({ where: { id: deliveryId } })
-        : null;
+  const row = await deps.db.webhookDelivery.findFirst({ where: { id: deliveryId, endpoint: visibleWebhookEndpoints(viewer) } });
   if (!row) return fail('NOT_FOUND', 'No webhook delivery with this id.', ['input', 'deliveryId']);
   if (row.status !== 'DEAD') return fail('NOT_DEAD', `The delivery is ${row.status}; only dead-lettered deliveries are sent again.`, ['input', 'deliveryId']);
   await deps.db.webhookDelivery.update({
